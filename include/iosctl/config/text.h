@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+// Small string helpers shared by the pure layers.
+namespace iosctl::config {
+
+// Returns `s` without leading spaces.
+std::string_view trim_left(std::string_view s);
+// Returns `s` without leading spaces and TABs.
+std::string_view trim_left_ws(std::string_view s);
+// Returns `s` without trailing whitespace (space, TAB, CR).
+std::string_view trim_right(std::string_view s);
+// Returns `s` without leading and trailing whitespace.
+std::string_view trim(std::string_view s);
+// Returns the lines of `text`, split at LF, each without a trailing CR; a
+// final LF does not start another line.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+}  // namespace iosctl::config

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "iosctl/sim/device.h"
+#include "iosctl/sim/flash.h"
+#include "iosctl/sim/grammar.h"
+#include "iosctl/sim/running_config.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iosctl::sim {
+
+// `file prompt` modes (IOS_BEHAVIOR.md 4.3); alert is the default.
+enum class FilePrompt { alert, noisy, quiet };
+
+// When and by whom something changed (`... at 09:14:02 UTC Tue Nov 3 2026 by netops`).
+struct ChangeStamp {
+  std::chrono::system_clock::time_point when;
+  std::string user;
+};
+
+// A device's state; callers hold DeviceShared::mutex while they use it.
+struct DeviceCore {
+  explicit DeviceCore(DeviceSetup device_setup);
+
+  DeviceSetup setup;
+  Grammar grammar;
+  std::unique_ptr<RunningConfig> running;
+  std::string startup;  // as `show startup-config` prints it; empty: none saved
+  Flash flash;
+  std::chrono::system_clock::time_point booted;
+  std::optional<ChangeStamp> changed;   // last change of the running config
+  std::optional<ChangeStamp> saved;     // last `write memory`
+  bool dirty = false;                   // persistent state changed since the last notice
+  bool enable_secret_set_here = false;  // `enable secret` was typed on this device
+
+  std::chrono::system_clock::time_point now() const;
+  // The `hostname` line's name, `Router` without one.
+  std::string hostname() const;
+  FilePrompt file_prompt() const;
+  // `16.12` on IOS-XE, `15.7` on IOS: the running config's `version` line.
+  std::string version() const;
+  // Records a running-config change by `user`.
+  void config_changed(std::string_view user);
+  // Replaces the running config with `text` (restore, startup at boot).
+  void load_running(std::string_view text);
+
+  // The running config as written to a file: `!`, the change comment, `!`,
+  // then `version` through `end`, banner delimiters as ETX.
+  std::string config_file_text() const;
+  // The running config from `version` through `end`, delimiters shown as `^C`.
+  std::string running_text() const;
+  // All of `show running-config`'s output, header to the blank line after `end`.
+  std::string show_running() const;
+  // What `write memory` stores as the startup config.
+  std::string startup_text_now() const;
+};
+
+// A device's lock, its state, and whom to tell about changes.
+struct DeviceShared {
+  explicit DeviceShared(DeviceSetup setup) : core(std::move(setup)) {}
+  std::mutex mutex;
+  DeviceCore core;
+  std::function<void()> on_change;
+};
+
+// Returns `t` as IOS stamps it: `09:14:02 UTC Tue Nov 3 2026`.
+std::string ios_time(std::chrono::system_clock::time_point t);
+// Returns `text` with each ETX shown as `^C`, as `show running-config` does.
+std::string show_etx(std::string_view text);
+
+}  // namespace iosctl::sim

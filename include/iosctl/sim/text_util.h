@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Small string helpers of the device model (config/text.h has the trims).
+namespace iosctl::sim {
+
+// Returns the pieces of `text` between `sep` characters (empty pieces kept).
+std::vector<std::string_view> split(std::string_view text, char sep);
+// Returns the words of `text`, split at runs of spaces and TABs.
+std::vector<std::string_view> split_words(std::string_view text);
+// Returns `text` without leading and trailing spaces, TABs and CRs.
+std::string_view trim_view(std::string_view text);
+// True when `text` is one or more decimal digits.
+bool is_number(std::string_view text);
+// Returns `text` in lower case (ASCII).
+std::string lower(std::string_view text);
+// True when `prefix` is a case-insensitive prefix of `word`.
+bool iprefix(std::string_view prefix, std::string_view word);
+// Returns how many leading characters `a` and `b` share, case-insensitively.
+std::size_t common_prefix(std::string_view a, std::string_view b);
+// Returns `text` with every LF not preceded by CR turned into CRLF.
+std::string to_crlf(std::string_view text);
+
+}  // namespace iosctl::sim

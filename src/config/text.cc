@@ -1,0 +1,36 @@
+#include "iosctl/config/text.h"
+
+namespace iosctl::config {
+
+std::string_view trim_left(std::string_view s) {
+  const auto first = s.find_first_not_of(' ');
+  return first == std::string_view::npos ? std::string_view() : s.substr(first);
+}
+
+std::string_view trim_left_ws(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  return first == std::string_view::npos ? std::string_view() : s.substr(first);
+}
+
+std::string_view trim_right(std::string_view s) {
+  const auto last = s.find_last_not_of(" \t\r");
+  return last == std::string_view::npos ? std::string_view() : s.substr(0, last + 1);
+}
+
+std::string_view trim(std::string_view s) { return trim_right(trim_left_ws(s)); }
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace iosctl::config

@@ -1,0 +1,145 @@
+#include "iosctl/sim/device_core.h"
+
+#include "iosctl/sim/command_tables.h"
+#include "iosctl/sim/secret_hash.h"
+#include "iosctl/sim/text_util.h"
+
+#include <cstdio>
+#include <ctime>
+#include <utility>
+
+namespace iosctl::sim {
+namespace {
+
+constexpr std::uint64_t kMinFlash = 1;
+
+// IOS-XE 16.12 prints `version 16.12`; a classic IOS 15.7 image `version 15.7`.
+std::string platform_version(Platform platform) {
+  return platform == Platform::iosxe ? "16.12" : "15.7";
+}
+
+// IOS-XE names flash `bootflash:` with `flash:` as its alias and prints 17
+// wide sizes in `dir`; classic IOS has `flash:` alone and 12 wide sizes
+// (IOS_BEHAVIOR.md 4.1).
+Flash make_flash(const DeviceSetup& setup) {
+  const bool xe = setup.platform == Platform::iosxe;
+  const std::string name =
+      setup.flash_name.empty() ? (xe ? "bootflash" : "flash") : setup.flash_name;
+  return Flash(name, xe, std::max(setup.flash_size, kMinFlash), xe ? 17 : 12);
+}
+
+void set_top_line(RunningConfig& running, std::string_view word, std::string_view text) {
+  ConfigLine& root = running.root();
+  std::vector<ConfigLine*> found = running.find_prefix(root, line_words(word));
+  if (!found.empty()) {
+    running.set_text(*found.front(), text);
+    return;
+  }
+  // A new `hostname`/`enable secret` goes above the first block, where IOS
+  // prints them, rather than at the end.
+  ConfigLine* first_block = nullptr;
+  for (const auto& line : root.children) {
+    if (!line->children.empty()) {
+      first_block = line.get();
+      break;
+    }
+  }
+  running.insert_before(root, first_block, text);
+}
+
+}  // namespace
+
+DeviceCore::DeviceCore(DeviceSetup device_setup)
+    : setup(std::move(device_setup)), grammar(command_grammar_text()), flash(make_flash(setup)) {
+  booted = now();
+  load_running(setup.running_config);
+  if (!setup.hostname.empty()) set_top_line(*running, "hostname", "hostname " + setup.hostname);
+  if (!setup.enable_secret.empty() &&
+      running->find_prefix(running->root(), {"enable", "secret"}).empty()) {
+    set_top_line(*running, "enable secret", "enable secret 9 " + type9_hash(setup.enable_secret));
+  }
+  startup = setup.startup_config;
+}
+
+std::chrono::system_clock::time_point DeviceCore::now() const {
+  return setup.clock ? setup.clock() : std::chrono::system_clock::now();
+}
+
+std::string DeviceCore::hostname() const {
+  const std::string name = running->value("hostname");
+  return name.empty() ? "Router" : name;
+}
+
+FilePrompt DeviceCore::file_prompt() const {
+  const std::string mode = running->value("file");
+  if (mode == "prompt quiet") return FilePrompt::quiet;
+  if (mode == "prompt noisy") return FilePrompt::noisy;
+  return FilePrompt::alert;
+}
+
+std::string DeviceCore::version() const { return platform_version(setup.platform); }
+
+void DeviceCore::config_changed(std::string_view user) {
+  changed = ChangeStamp{now(), std::string(user)};
+  dirty = true;
+}
+
+void DeviceCore::load_running(std::string_view text) {
+  running = std::make_unique<RunningConfig>(text, version());
+}
+
+std::string DeviceCore::config_file_text() const {
+  std::string head = "!\n";
+  if (changed) {
+    head += "! Last configuration change at " + ios_time(changed->when);
+    if (!changed->user.empty()) head += " by " + changed->user;
+    head += "\n";
+  } else {
+    head += "! No configuration change since last restart\n";
+  }
+  if (saved) {
+    head += "! NVRAM config last updated at " + ios_time(saved->when);
+    if (!saved->user.empty()) head += " by " + saved->user;
+    head += "\n";
+  }
+  return head + "!\n" + running->render();
+}
+
+std::string DeviceCore::running_text() const { return show_etx(running->render()); }
+
+std::string DeviceCore::show_running() const {
+  const std::string body = show_etx(config_file_text());
+  // The 16.12 capture counts one byte more than the body from its first
+  // `!` through `end` (IOS_BEHAVIOR.md 3.1), so we add one too.
+  return "Building configuration...\n\nCurrent configuration : " + std::to_string(body.size() + 1) +
+         " bytes\n" + body + "\n";
+}
+
+std::string DeviceCore::startup_text_now() const { return show_etx(config_file_text()); }
+
+std::string ios_time(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char date[64];
+  std::strftime(date, sizeof date, "%a %b", &tm);
+  char out[96];
+  std::snprintf(out, sizeof out, "%02d:%02d:%02d UTC %s %d %d", tm.tm_hour, tm.tm_min, tm.tm_sec,
+                date, tm.tm_mday, tm.tm_year + 1900);
+  return out;
+}
+
+std::string show_etx(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\x03') {
+      out += "^C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace iosctl::sim

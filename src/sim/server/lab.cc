@@ -1,0 +1,349 @@
+#include "iosctl/sim/lab.h"
+
+#include "iosctl/error.h"
+
+#include <libssh/libssh.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <charconv>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+namespace iosctl::sim {
+namespace {
+
+const std::vector<std::string_view> kTopKeys = {"devices"};
+const std::vector<std::string_view> kDeviceKeys = {
+    "name",           "listen", "hostname", "users",      "enable_secret", "running_config",
+    "startup_config", "flash",  "platform", "latency_ms", "faults"};
+const std::vector<std::string_view> kUserKeys = {"username", "password", "public_key", "privilege"};
+const std::vector<std::string_view> kFlashKeys = {"name", "size"};
+const std::vector<std::string_view> kFaultKeys = {
+    "slow_output_bps", "drop_scp_after_bytes", "drop_during_replace",    "reject_line",
+    "flash_full",      "refuse_auth",          "legacy_algorithms_only", "login_banner"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> read_whole_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+bool valid_device_name(std::string_view name) {
+  return !name.empty() &&
+         std::all_of(name.begin(), name.end(),
+                     [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                              c == '.';
+                     }) &&
+         name != "." && name != "..";
+}
+
+// Reads one lab file, remembering where it is so every error can name a line.
+class LabReader {
+ public:
+  explicit LabReader(std::filesystem::path path)
+      : path_(std::move(path)), base_(path_.parent_path()) {}
+
+  Lab read(const YAML::Node& root) {
+    if (!root.IsMap()) fail(root, "a lab file is a map with a 'devices' list");
+    check_keys(root, kTopKeys);
+    const YAML::Node devices = root["devices"];
+    if (!devices || !devices.IsSequence() || devices.size() == 0) {
+      fail(devices ? devices : root, "'devices' must be a non-empty list of devices");
+    }
+    Lab lab;
+    std::set<std::string> names;
+    std::set<std::pair<std::string, std::uint16_t>> listens;
+    for (const YAML::Node& entry : devices) {
+      LabDevice device = read_device(entry);
+      if (!names.insert(device.setup.name).second) {
+        fail(entry["name"], "device name '" + device.setup.name + "' is used twice");
+      }
+      if (!listens.emplace(device.listen.address, device.listen.port).second) {
+        fail(entry["listen"], "listen address of device '" + device.setup.name +
+                                  "' is already used by another device");
+      }
+      lab.devices.push_back(std::move(device));
+    }
+    return lab;
+  }
+
+ private:
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+    const int line = at.Mark().is_null() ? 1 : at.Mark().line + 1;
+    throw Error(Failure::usage, path_.string() + ":" + std::to_string(line) + ": " + message);
+  }
+
+  void check_keys(const YAML::Node& map, const std::vector<std::string_view>& known) const {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const std::string key = it->first.Scalar();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      const std::string near = closest_name(key, known);
+      if (!near.empty())
+        fail(it->first, "unknown key '" + key + "' (did you mean '" + near + "'?)");
+      std::string all;
+      for (std::string_view k : known) all += (all.empty() ? "" : ", ") + std::string(k);
+      fail(it->first, "unknown key '" + key + "' (expected one of: " + all + ")");
+    }
+  }
+
+  void require_map(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsMap()) fail(node, what + " must be a map of keys");
+  }
+
+  std::string text(const YAML::Node& map, const char* key, bool required) const {
+    const YAML::Node node = map[key];
+    if (!node) {
+      if (required) fail(map, std::string("missing key '") + key + "'");
+      return "";
+    }
+    if (!node.IsScalar()) fail(node, std::string("'") + key + "' must be a single value");
+    return node.Scalar();
+  }
+
+  std::uint64_t number(const YAML::Node& map, const char* key, std::uint64_t low,
+                       std::uint64_t high) const {
+    const std::string value = text(map, key, true);
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size() || n < low || n > high) {
+      fail(map[key], std::string("'") + key + "' must be a whole number from " +
+                         std::to_string(low) + " to " + std::to_string(high) + ", not '" + value +
+                         "'");
+    }
+    return n;
+  }
+
+  bool flag(const YAML::Node& map, const char* key) const {
+    const YAML::Node node = map[key];
+    try {
+      return node.as<bool>();
+    } catch (const YAML::Exception&) {
+      fail(node, std::string("'") + key + "' must be true or false");
+    }
+  }
+
+  std::string file_text(const YAML::Node& map, const char* key) const {
+    const std::string relative = text(map, key, true);
+    const std::filesystem::path path = base_ / relative;
+    std::optional<std::string> bytes = read_whole_file(path);
+    if (!bytes) fail(map[key], std::string("cannot read ") + key + " file '" + path.string() + "'");
+    return *bytes;
+  }
+
+  LabDevice read_device(const YAML::Node& entry) const {
+    require_map(entry, "a device");
+    check_keys(entry, kDeviceKeys);
+    LabDevice device;
+    DeviceSetup& setup = device.setup;
+    setup.name = text(entry, "name", true);
+    if (!valid_device_name(setup.name)) {
+      fail(entry["name"],
+           "device name '" + setup.name + "' may only hold letters, digits, '-', '_' and '.'");
+    }
+    const std::string listen = text(entry, "listen", true);
+    const std::optional<ListenAddress> address = parse_listen(listen);
+    if (!address) {
+      fail(entry["listen"], "listen '" + listen +
+                                "' is not a loopback address:port (use 127.x.y.z:PORT, e.g. "
+                                "127.0.0.1:2222)");
+    }
+    device.listen = *address;
+    setup.hostname = text(entry, "hostname", false);
+    setup.enable_secret = text(entry, "enable_secret", false);
+    read_platform(entry, setup);
+    setup.running_config = file_text(entry, "running_config");
+    setup.startup_config =
+        entry["startup_config"] ? file_text(entry, "startup_config") : setup.running_config;
+    if (entry["flash"]) read_flash(entry["flash"], setup);
+    if (entry["latency_ms"])
+      device.latency_ms = static_cast<int>(number(entry, "latency_ms", 0, 600000));
+    if (entry["faults"]) device.faults = read_faults(entry["faults"]);
+    device.users = read_users(entry);
+    return device;
+  }
+
+  void read_platform(const YAML::Node& entry, DeviceSetup& setup) const {
+    const std::string platform = entry["platform"] ? text(entry, "platform", true) : "iosxe";
+    if (platform != "ios" && platform != "iosxe") {
+      fail(entry["platform"], "platform '" + platform + "' is not one of: ios, iosxe");
+    }
+    setup.platform = platform == "ios" ? Platform::ios : Platform::iosxe;
+    // Classic IOS routers keep files on flash:, IOS-XE routers on bootflash:.
+    setup.flash_name = platform == "ios" ? "flash" : "bootflash";
+  }
+
+  void read_flash(const YAML::Node& flash, DeviceSetup& setup) const {
+    require_map(flash, "'flash'");
+    check_keys(flash, kFlashKeys);
+    if (flash["name"]) {
+      setup.flash_name = text(flash, "name", true);
+      if (setup.flash_name != "flash" && setup.flash_name != "bootflash") {
+        fail(flash["name"],
+             "flash name '" + setup.flash_name + "' is not one of: flash, bootflash");
+      }
+    }
+    if (flash["size"]) setup.flash_size = number(flash, "size", 1, 1ull << 46);
+  }
+
+  std::vector<LabUser> read_users(const YAML::Node& entry) const {
+    const YAML::Node users = entry["users"];
+    if (!users || !users.IsSequence() || users.size() == 0) {
+      fail(users ? users : entry,
+           "device needs 'users': a list of {username, password or "
+           "public_key, privilege}");
+    }
+    std::vector<LabUser> result;
+    for (const YAML::Node& node : users) {
+      require_map(node, "a user");
+      check_keys(node, kUserKeys);
+      LabUser user;
+      user.username = text(node, "username", true);
+      user.password = text(node, "password", false);
+      if (node["public_key"]) {
+        const std::string value = text(node, "public_key", true);
+        std::optional<std::string> key = read_public_key(value, base_);
+        if (!key) {
+          fail(node["public_key"], "public_key of user '" + user.username +
+                                       "' is neither an OpenSSH public key line nor a "
+                                       "readable .pub file");
+        }
+        user.public_key = *key;
+      }
+      if (user.password.empty() && user.public_key.empty()) {
+        fail(node, "user '" + user.username + "' needs a 'password' or a 'public_key'");
+      }
+      if (node["privilege"]) user.privilege = static_cast<int>(number(node, "privilege", 0, 15));
+      for (const LabUser& other : result) {
+        if (other.username == user.username)
+          fail(node, "user '" + user.username + "' is listed twice");
+      }
+      result.push_back(std::move(user));
+    }
+    return result;
+  }
+
+  LabFaults read_faults(const YAML::Node& node) const {
+    require_map(node, "'faults'");
+    check_keys(node, kFaultKeys);
+    LabFaults faults;
+    if (node["slow_output_bps"])
+      faults.slow_output_bps = number(node, "slow_output_bps", 1, 1ull << 40);
+    if (node["drop_scp_after_bytes"]) {
+      faults.drop_scp_after_bytes = number(node, "drop_scp_after_bytes", 0, 1ull << 46);
+    }
+    if (node["drop_during_replace"]) faults.drop_during_replace = flag(node, "drop_during_replace");
+    if (node["flash_full"]) faults.flash_full = flag(node, "flash_full");
+    if (node["refuse_auth"]) faults.refuse_auth = flag(node, "refuse_auth");
+    if (node["legacy_algorithms_only"]) {
+      faults.legacy_algorithms_only = flag(node, "legacy_algorithms_only");
+    }
+    if (node["login_banner"]) faults.login_banner = text(node, "login_banner", true);
+    if (const YAML::Node lines = node["reject_line"]) {
+      if (lines.IsScalar()) {
+        faults.reject_lines.push_back(lines.Scalar());
+      } else if (lines.IsSequence()) {
+        for (const YAML::Node& line : lines) {
+          if (!line.IsScalar()) fail(line, "'reject_line' entries must be config lines");
+          faults.reject_lines.push_back(line.Scalar());
+        }
+      } else {
+        fail(lines, "'reject_line' must be a config line or a list of them");
+      }
+    }
+    return faults;
+  }
+
+  std::filesystem::path path_;
+  std::filesystem::path base_;
+};
+
+}  // namespace
+
+Lab load_lab(const std::filesystem::path& path) {
+  YAML::Node root;
+  try {
+    if (!std::ifstream(path)) {
+      throw Error(Failure::usage, "cannot read lab file '" + path.string() + "'");
+    }
+    root = YAML::LoadFile(path.string());
+  } catch (const YAML::Exception& e) {
+    throw Error(Failure::usage,
+                path.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  return LabReader(path).read(root);
+}
+
+std::optional<ListenAddress> parse_listen(std::string_view text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const std::string address(text.substr(0, colon));
+  const std::string_view port_text = text.substr(colon + 1);
+  in_addr ip{};
+  if (inet_pton(AF_INET, address.c_str(), &ip) != 1) return std::nullopt;
+  if ((ntohl(ip.s_addr) >> 24) != 127) return std::nullopt;
+  unsigned port = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port == 0 ||
+      port > 65535) {
+    return std::nullopt;
+  }
+  return ListenAddress{address, static_cast<std::uint16_t>(port)};
+}
+
+std::optional<std::string> read_public_key(std::string_view value,
+                                           const std::filesystem::path& base) {
+  std::string line(value);
+  if (line.find(' ') == std::string::npos) {
+    std::optional<std::string> file = read_whole_file(base / line);
+    if (!file) return std::nullopt;
+    line = file->substr(0, file->find('\n'));
+  }
+  std::istringstream words(line);
+  std::string type;
+  std::string blob;
+  words >> type >> blob;
+  const ssh_keytypes_e key_type = ssh_key_type_from_name(type.c_str());
+  if (key_type == SSH_KEYTYPE_UNKNOWN || blob.empty()) return std::nullopt;
+  ssh_key key = nullptr;
+  if (ssh_pki_import_pubkey_base64(blob.c_str(), key_type, &key) != SSH_OK) return std::nullopt;
+  ssh_key_free(key);
+  return type + " " + blob;
+}
+
+std::string closest_name(std::string_view word, const std::vector<std::string_view>& known) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (std::string_view name : known) {
+    const std::size_t distance = edit_distance(word, name);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(name);
+    }
+  }
+  return best;
+}
+
+}  // namespace iosctl::sim
