@@ -1,5 +1,7 @@
 #include "iosctl/config/redact.h"
 
+#include "iosctl/config/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -193,26 +195,6 @@ constexpr bool fragments_cover_rules() {
 static_assert(fragments_cover_rules(), "a rule is not covered by kFragments");
 
 using Words = std::vector<std::string_view>;
-
-constexpr bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Words of `line`, each a view into it so that its byte range is known.
-Words split_words(std::string_view line) {
-  Words words;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && is_blank(line[i])) ++i;
-    const std::size_t begin = i;
-    while (i < line.size() && !is_blank(line[i])) ++i;
-    if (i > begin) words.push_back(line.substr(begin, i - begin));
-  }
-  return words;
-}
-
-bool is_number(std::string_view word) {
-  return !word.empty() &&
-         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Returns the index just past `anchor`'s words if `words` continue with them
 // from `first`, else words.size() + 1.

@@ -14,6 +14,11 @@ std::string_view trim_left_ws(std::string_view s);
 std::string_view trim_right(std::string_view s);
 // Returns `s` without leading and trailing whitespace.
 std::string_view trim(std::string_view s);
+// Returns the words of `text`, split at runs of spaces, TABs, CRs and LFs;
+// each a view into `text`, so its byte range is known.
+std::vector<std::string_view> split_words(std::string_view text);
+// True when `text` is one or more decimal digits.
+bool is_number(std::string_view text);
 // Returns the lines of `text`, split at LF, each without a trailing CR; a
 // final LF does not start another line.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "iosctl/config/text.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,12 +11,11 @@ namespace iosctl::sim {
 
 // Returns the pieces of `text` between `sep` characters (empty pieces kept).
 std::vector<std::string_view> split(std::string_view text, char sep);
-// Returns the words of `text`, split at runs of spaces and TABs.
-std::vector<std::string_view> split_words(std::string_view text);
+// Words and numbers are read as config/ reads them.
+using config::is_number;
+using config::split_words;
 // Returns `text` without leading and trailing spaces, TABs and CRs.
 std::string_view trim_view(std::string_view text);
-// True when `text` is one or more decimal digits.
-bool is_number(std::string_view text);
 // Returns `text` in lower case (ASCII).
 std::string lower(std::string_view text);
 // True when `prefix` is a case-insensitive prefix of `word`.
