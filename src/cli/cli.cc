@@ -7,9 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
-#include <map>
 #include <unistd.h>
 
 namespace iosctl::cli {
@@ -21,9 +21,23 @@ constexpr std::string_view kVersion = "0.1.0";
 struct Request {
   bool json = false;
   bool no_color = false;
+  std::string format = "contextual";
+  std::string color = "auto";
   CheckOptions check;
   DiffOptions diff;
 };
+
+DiffFormat diff_format(std::string_view name) {
+  if (name == "unified") return DiffFormat::unified;
+  if (name == "json") return DiffFormat::json;
+  return DiffFormat::contextual;
+}
+
+ColorMode color_mode(std::string_view name) {
+  if (name == "always") return ColorMode::always;
+  if (name == "never") return ColorMode::never;
+  return ColorMode::auto_detect;
+}
 
 void add_check(CLI::App& app, Request& r) {
   CLI::App* check = app.add_subcommand(
@@ -47,13 +61,16 @@ void add_diff(CLI::App& app, Request& r) {
   diff->add_option("RUNNING", r.diff.running, "Running configuration (e.g. saved show run)")
       ->required();
   diff->add_option("CANDIDATE", r.diff.candidate, "Candidate configuration")->required();
-  diff->add_option("--format", r.diff.format,
-                   "contextual (like show archive config differences), unified, or json")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("contextual");
-  diff->add_option("--color", r.diff.color, "Colour the diff: auto (on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(kColors, CLI::ignore_case))
-      ->default_str("auto");
+  diff->add_option("--format", r.format,
+                   "contextual (like show archive config differences, the default), unified, "
+                   "or json")
+      ->transform(
+          CLI::IsMember({"contextual", "unified", "json"}, CLI::ignore_case).description(""))
+      ->type_name("FORMAT");
+  diff->add_option("--color", r.color,
+                   "Colour the diff: auto (on a terminal, the default), always, never")
+      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case).description(""))
+      ->type_name("WHEN");
   diff->add_flag("--show-secrets", r.diff.show_secrets,
                  "Print passwords, keys and communities instead of <redacted>");
 }
@@ -73,8 +90,8 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
     r.check.json = r.json;
     return run_check(r.check, env);
   }
-  if (r.json) r.diff.format = DiffFormat::json;
-  if (r.no_color) r.diff.color = ColorMode::never;
+  r.diff.format = r.json ? DiffFormat::json : diff_format(r.format);
+  r.diff.color = r.no_color ? ColorMode::never : color_mode(r.color);
   return run_diff(r.diff, env);
 }
 
@@ -92,7 +109,9 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, env.out, env.err);
   } catch (const CLI::ParseError& e) {
-    env.err << "iosctl: error: " << e.what() << " (fix: see iosctl --help)\n";
+    std::string message = e.what();
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    env.err << "iosctl: error: " << message << " (fix: see iosctl --help)\n";
     return kExitError;
   }
   try {

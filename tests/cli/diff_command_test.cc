@@ -98,12 +98,20 @@ TEST(DiffCommandTest, BinaryFileIsRejected) {
   EXPECT_NE(r.err.find("binary data"), std::string::npos);
 }
 
-// A bad option value is a usage error (exit 1), not a crash.
+// A bad option value is a usage error (exit 1) naming the choices.
 TEST(DiffCommandTest, BadFormatIsUsageError) {
   const CliResult r = run_iosctl({"diff", "--format", "side-by-side", kRunning, kCandidate});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("iosctl: error: "), std::string::npos);
-  EXPECT_NE(r.err.find("side-by-side"), std::string::npos);
+  EXPECT_EQ(r.err,
+            "iosctl: error: --format: side-by-side not in {contextual,unified,json} "
+            "(fix: see iosctl --help)\n");
+}
+
+// Option values are not case-sensitive.
+TEST(DiffCommandTest, FormatIgnoresCase) {
+  const CliResult r = run_iosctl({"diff", "--format", "UNIFIED", kRunning, kCandidate});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out.rfind("--- ", 0), 0u);
 }
 
 }  // namespace
