@@ -8,12 +8,6 @@
 #include <random>
 #include <utility>
 
-// GCC 12 at -O3 (Release) reports -Wrestrict on `"literal" + std::to_string(n)`: a false
-// positive inside libstdc++'s basic_string::insert (GCC bug 105329), fatal under -Werror.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
-
 namespace iosctl::bench {
 namespace {
 

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "iosctl/dialog/secret_mask.h"
+#include "iosctl/dialog/stream.h"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace iosctl::dialog {
+
+// Which way bytes went, for the session log.
+enum class LogDirection { sent, received };
+
+// Receives every byte sent to and received from the device, secrets masked.
+using SessionLog = std::function<void(LogDirection, std::string_view)>;
+
+// A Stream with the session log attached: everything that passes is handed
+// to the log (if any) after SecretMask has hidden the secrets.
+class Channel {
+ public:
+  // Uses `stream` (which must outlive this) and logs to `log` (may be empty).
+  Channel(Stream& stream, SessionLog log);
+
+  // Writes `bytes`.
+  void send(std::string_view bytes);
+  // Writes `secret` and "\n"; the log shows config::kRedacted instead.
+  void send_secret(std::string_view secret);
+  // Returns what arrived before `deadline` (empty: it passed); throws what the Stream throws.
+  std::string receive(std::chrono::steady_clock::time_point deadline);
+  // Logs received bytes held back as a possible secret's start.
+  void flush_log();
+  // The secrets kept out of the log.
+  SecretMask& mask() { return mask_; }
+  const SecretMask& mask() const { return mask_; }
+
+ private:
+  Stream& stream_;
+  SessionLog log_;
+  SecretMask mask_;
+};
+
+}  // namespace iosctl::dialog

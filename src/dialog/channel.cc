@@ -1,0 +1,37 @@
+#include "iosctl/dialog/channel.h"
+
+#include "iosctl/config/redact.h"
+
+#include <utility>
+
+namespace iosctl::dialog {
+
+Channel::Channel(Stream& stream, SessionLog log) : stream_(stream), log_(std::move(log)) {}
+
+void Channel::send(std::string_view bytes) {
+  if (log_) log_(LogDirection::sent, mask_.mask(bytes));
+  stream_.write(bytes);
+}
+
+void Channel::send_secret(std::string_view secret) {
+  // Also mask it in what comes back, should a device ever echo it.
+  mask_.add(secret);
+  if (log_) log_(LogDirection::sent, std::string(config::kRedacted) + "\n");
+  stream_.write(std::string(secret) + "\n");
+}
+
+std::string Channel::receive(std::chrono::steady_clock::time_point deadline) {
+  std::string chunk = stream_.read(deadline);
+  if (log_ && !chunk.empty()) {
+    const std::string shown = mask_.mask_received(chunk);
+    if (!shown.empty()) log_(LogDirection::received, shown);
+  }
+  return chunk;
+}
+
+void Channel::flush_log() {
+  const std::string held = mask_.flush();
+  if (log_ && !held.empty()) log_(LogDirection::received, held);
+}
+
+}  // namespace iosctl::dialog
