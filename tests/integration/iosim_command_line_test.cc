@@ -98,6 +98,16 @@ TEST(IosimLabFile, MissingConfigFileIsNamed) {
                             (dir.path() / "nowhere.cfg").string() + "'\n");
 }
 
+TEST(IosimLabFile, InvalidYamlNamesTheLine) {
+  // A file that is not YAML is refused with the parser's line and reason.
+  TempDir dir;
+  const auto lab = dir.write("lab.yaml", "devices:\n  - name: r1\n   listen: x\n");
+  const RunResult result = run_iosim({"--lab", lab.string()});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err,
+            "iosim: error: " + lab.string() + ":3: not valid YAML: end of sequence not found\n");
+}
+
 TEST(IosimCommandLine, ShorthandRefusesNonLoopbackListen) {
   // The single-device shorthand refuses a non-loopback --listen.
   const RunResult result =

@@ -37,6 +37,8 @@ class IosimScp : public ::testing::Test {
     iosim_ = std::make_unique<IosimProcess>(std::vector<std::string>{"--lab", lab.string()});
   }
   static void TearDownTestSuite() {
+    // Every session the tests left must not keep iosim from a clean exit.
+    EXPECT_EQ(iosim_->stop(), 0) << iosim_->process().err();
     iosim_.reset();
     dir_.reset();
   }

@@ -46,36 +46,36 @@ struct Bridge {
   explicit Bridge(ShellPacing pacing) : bridge(std::make_unique<EchoCli>(&inputs), pacing) {}
 };
 
-const Clock::time_point t0 = Clock::time_point() + std::chrono::hours(1);
+const Clock::time_point kStart = Clock::time_point() + std::chrono::hours(1);
 
 TEST(ShellBridge, WithoutPacingAnswersAtOnce) {
   // No latency, no rate: the opening and each answer come out immediately.
   Bridge b({});
-  b.bridge.open(t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "\r\nr1#");
-  b.bridge.receive("show version\n", t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "show version\r\n[1]\r\nr1#");
+  b.bridge.open(kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "\r\nr1#");
+  b.bridge.receive("show version\n", kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "show version\r\n[1]\r\nr1#");
   EXPECT_EQ(b.bridge.next_wakeup(), std::nullopt);
 }
 
 TEST(ShellBridge, LatencyDelaysTheAnswerButNotTheEcho) {
   // The text of a line is echoed at once; its line end is handed on `latency` later.
   Bridge b({milliseconds(100), 0});
-  b.bridge.receive("show version\n", t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "show version");
-  EXPECT_EQ(b.bridge.next_wakeup(), t0 + milliseconds(100));
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(99), kAll), "");
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(100), kAll), "\r\n[1]\r\nr1#");
+  b.bridge.receive("show version\n", kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "show version");
+  EXPECT_EQ(b.bridge.next_wakeup(), kStart + milliseconds(100));
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(99), kAll), "");
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(100), kAll), "\r\n[1]\r\nr1#");
 }
 
 TEST(ShellBridge, LatencyQueuesLinesOneAfterAnother) {
   // Two commands sent together are answered 100 ms and 200 ms later, in order.
   Bridge b({milliseconds(100), 0});
-  b.bridge.receive("a\r\nb\r\n", t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "a");
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(100), kAll), "\r\n[1]\r\nr1#b");
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(199), kAll), "");
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(200), kAll), "\r\n[2]\r\nr1#");
+  b.bridge.receive("a\r\nb\r\n", kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "a");
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(100), kAll), "\r\n[1]\r\nr1#b");
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(199), kAll), "");
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(200), kAll), "\r\n[2]\r\nr1#");
   // A CR LF pair reaches the CLI as one line end.
   EXPECT_EQ(b.inputs, (std::vector<std::string>{"a", "\r\n", "b", "\r\n"}));
 }
@@ -83,43 +83,43 @@ TEST(ShellBridge, LatencyQueuesLinesOneAfterAnother) {
 TEST(ShellBridge, SlowOutputIsReleasedAtTheRate) {
   // At 1000 bytes/s, 100 bytes take 100 ms: one byte at once, then in proportion.
   Bridge b({milliseconds(0), 1000});
-  b.bridge.receive(std::string(100, 'x'), t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll).size(), 1u);
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(50), kAll).size(), 49u);
-  EXPECT_EQ(b.bridge.next_wakeup(), t0 + milliseconds(70));
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(100), kAll).size(), 50u);
+  b.bridge.receive(std::string(100, 'x'), kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll).size(), 1u);
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(50), kAll).size(), 49u);
+  EXPECT_EQ(b.bridge.next_wakeup(), kStart + milliseconds(70));
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(100), kAll).size(), 50u);
   EXPECT_EQ(b.bridge.next_wakeup(), std::nullopt);
 }
 
 TEST(ShellBridge, SlowOutputDoesNotSaveUpWhileIdle) {
   // A quiet spell earns no burst: output after a pause is paced from then on.
   Bridge b({milliseconds(0), 1000});
-  b.bridge.receive("xx", t0);
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(10), kAll), "x");
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(20), kAll), "x");
-  b.bridge.receive(std::string(50, 'y'), t0 + milliseconds(5000));
-  EXPECT_EQ(b.bridge.take_output(t0 + milliseconds(5000), kAll).size(), 1u);
+  b.bridge.receive("xx", kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(10), kAll), "x");
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(20), kAll), "x");
+  b.bridge.receive(std::string(50, 'y'), kStart + milliseconds(5000));
+  EXPECT_EQ(b.bridge.take_output(kStart + milliseconds(5000), kAll).size(), 1u);
 }
 
 TEST(ShellBridge, OutputRespectsTheWindow) {
   // No more than `max_bytes` (the SSH window) is handed out; the rest waits.
   Bridge b({});
-  b.bridge.open(t0);
-  EXPECT_EQ(b.bridge.take_output(t0, 2), "\r\n");
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "r1#");
+  b.bridge.open(kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, 2), "\r\n");
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "r1#");
 }
 
 TEST(ShellBridge, FinishedOnceClosedAndDrained) {
   // `exit` closes the CLI; the bridge is finished when its last bytes are taken.
   Bridge b({});
-  b.bridge.receive("exit\n", t0);
+  b.bridge.receive("exit\n", kStart);
   EXPECT_FALSE(b.bridge.finished());
-  EXPECT_EQ(b.bridge.take_output(t0, 4), "exit");
+  EXPECT_EQ(b.bridge.take_output(kStart, 4), "exit");
   EXPECT_FALSE(b.bridge.finished());
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "\r\n");
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "\r\n");
   EXPECT_TRUE(b.bridge.finished());
-  b.bridge.receive("more\n", t0);
-  EXPECT_EQ(b.bridge.take_output(t0, kAll), "");
+  b.bridge.receive("more\n", kStart);
+  EXPECT_EQ(b.bridge.take_output(kStart, kAll), "");
 }
 
 }  // namespace

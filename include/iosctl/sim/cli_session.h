@@ -20,6 +20,10 @@ class CliSession {
   virtual std::string input(std::string_view typed) = 0;
   // True once the user ended the session (`exit` or `logout` at EXEC).
   virtual bool closed() const = 0;
+  // True once the device wants the connection dropped without a goodbye
+  // (fault `drop_during_replace`): the server sends what input() returned,
+  // then cuts the whole SSH connection; no further input is read.
+  virtual bool drop_requested() const { return false; }
 };
 
 }  // namespace iosctl::sim

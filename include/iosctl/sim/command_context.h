@@ -58,6 +58,9 @@ struct SessionState {
   bool closed = false;
   std::vector<std::string> history;
   int privilege_at_login = 1;
+  bool tcl = false;             // in `tclsh` (prompt `host(tcl)#`)
+  std::string tcl_pending;      // a Tcl command still open at a brace (prompt `+>`)
+  bool drop_requested = false;  // fault drop_during_replace: cut the connection
 };
 
 // Everything a command handler works with.
@@ -81,6 +84,10 @@ struct HandlerEntry {
 std::span<const HandlerEntry> session_handlers();
 std::span<const HandlerEntry> show_handlers();
 std::span<const HandlerEntry> file_handlers();
+std::span<const HandlerEntry> replace_handlers();
+std::span<const HandlerEntry> revert_handlers();
+std::span<const HandlerEntry> archive_handlers();
+std::span<const HandlerEntry> tcl_handlers();
 
 // Returns the prompt for `session` on `device`: `r1>`, `r1#`, `r1(config-if)#`.
 std::string prompt(const DeviceCore& device, const SessionState& session);
@@ -88,6 +95,9 @@ std::string prompt(const DeviceCore& device, const SessionState& session);
 // Runs an EXEC `line` (pipe filters included) and returns its reply.
 Reply run_exec_line(DeviceCore& device, SessionState& session, std::string_view line,
                     std::size_t prompt_size);
+// Runs a line typed in `tclsh` (tcl_shell.cc) and returns its reply.
+Reply run_tcl_line(DeviceCore& device, SessionState& session, std::string_view line,
+                   std::size_t prompt_size);
 // Runs a configuration-mode `line` and returns its reply.
 Reply run_config_line(DeviceCore& device, SessionState& session, std::string_view line,
                       std::size_t prompt_size);

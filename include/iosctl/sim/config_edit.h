@@ -14,6 +14,10 @@ namespace iosctl::sim {
 // global configuration), re-creating it if another session removed it.
 ConfigLine& context_line(DeviceCore& device, const SessionState& session);
 
+// Returns the first `spec.key` of `words` (all when 0), `<line>` values split
+// into single words: what names the line a new one replaces.
+std::vector<std::string> key_words(const std::vector<std::string>& words, const CommandSpec& spec);
+
 // Stores the line `words` spell under `parent` as `spec` says: replaces the
 // line with the same first `key` words, drops a `no X` it overrides, re-uses
 // an identical line. Returns the line, or nullptr when nothing is shown for

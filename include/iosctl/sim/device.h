@@ -11,10 +11,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iosctl::sim {
 
 enum class Platform { ios, iosxe };
+
+// Faults a device can be told to show (lab `faults`, iosim(1) FAULTS).
+struct DeviceFaults {
+  // Config lines (as typed, trimmed) matching one of these ECMAScript regexes
+  // (a pattern that is no valid regex is a plain substring) always fail to
+  // apply: in configuration mode, `copy FILE running-config` and replace.
+  std::vector<std::string> reject_lines;
+  bool flash_full = false;  // flash shows 0 bytes free and every write fails
+  // Every `configure replace` with changes applies part of them, then the
+  // session asks its server to drop the connection (CliSession::drop_requested).
+  bool drop_during_replace = false;
+};
 
 // What a device starts from (one lab-file entry, less the transport settings).
 struct DeviceSetup {
@@ -29,6 +42,10 @@ struct DeviceSetup {
   // The device's clock (uptime, `dir` dates, `Last configuration change`);
   // empty: the system clock. Tests pass a fixed one.
   std::function<std::chrono::system_clock::time_point()> clock;
+  // Simulated seconds per second of `clock` for revert timers: 60 makes a
+  // `configure replace ... time 2` revert after 2 seconds. <= 0 counts as 1.
+  double time_scale = 1.0;
+  DeviceFaults faults;
 };
 
 // Everything about a device that persists (iosim --state-dir).
@@ -66,6 +83,11 @@ class Device {
   // Stores `bytes` at `path`. Returns an IOS error text (e.g. for a full
   // flash or an unknown file system) or nullopt on success.
   std::optional<std::string> write_file(std::string_view path, std::string bytes);
+
+  // Fires what is due at the clock's now: a Rollback Confirmed Change whose
+  // revert timer ran out restores its backup. Sessions also do this before
+  // every input; the server calls it periodically so an idle device reverts.
+  void tick();
 
   DeviceState state() const;
   void restore(const DeviceState& state);

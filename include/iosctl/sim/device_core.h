@@ -3,6 +3,7 @@
 #include "iosctl/sim/device.h"
 #include "iosctl/sim/flash.h"
 #include "iosctl/sim/grammar.h"
+#include "iosctl/sim/rollback_state.h"
 #include "iosctl/sim/running_config.h"
 
 #include <chrono>
@@ -10,8 +11,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iosctl::sim {
 
@@ -39,7 +42,16 @@ struct DeviceCore {
   bool dirty = false;                   // persistent state changed since the last notice
   bool enable_secret_set_here = false;  // `enable secret` was typed on this device
 
+  ArchiveLog archive;                       // `show archive`'s list
+  std::optional<RevertTimer> revert_timer;  // a pending Rollback Confirmed Change
+  std::vector<std::regex> rejected;         // setup.faults.reject_lines, compiled
+
   std::chrono::system_clock::time_point now() const;
+  // Returns how long `minutes` of simulated time last on the device clock
+  // (DeviceSetup::time_scale).
+  std::chrono::system_clock::duration simulated(std::chrono::minutes minutes) const;
+  // True when fault `reject_lines` makes config line `line` fail.
+  bool rejects(std::string_view line) const;
   // The `hostname` line's name, `Router` without one.
   std::string hostname() const;
   FilePrompt file_prompt() const;

@@ -50,6 +50,9 @@ class Flash {
   void reset(const std::map<std::string, std::string>& files,
              std::chrono::system_clock::time_point now);
 
+  // Fault `flash_full`: no free bytes, and every put() fails.
+  void set_full(bool full) { full_ = full; }
+
   std::uint64_t capacity() const { return capacity_; }
   std::uint64_t free_bytes() const;
   const std::map<std::string, FlashFile, std::less<>>& files() const { return files_; }
@@ -63,6 +66,7 @@ class Flash {
   std::uint64_t capacity_;
   int size_width_;
   int next_inode_ = 12;
+  bool full_ = false;
   std::map<std::string, FlashFile, std::less<>> files_;
 };
 

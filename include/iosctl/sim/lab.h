@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,6 @@ std::optional<std::string> read_public_key(std::string_view value,
 
 // Returns the name in `known` closest to `word` (at most 2 edits away), or
 // an empty string when none is that close.
-std::string closest_name(std::string_view word, const std::vector<std::string_view>& known);
+std::string closest_name(std::string_view word, std::span<const std::string_view> known);
 
 }  // namespace iosctl::sim

@@ -23,6 +23,7 @@ class Session : public CliSession {
   std::string open() override;
   std::string input(std::string_view typed) override;
   bool closed() const override { return closed_; }
+  bool drop_requested() const override { return state_.drop_requested; }
 
  private:
   void on_byte(char c, std::string& out);

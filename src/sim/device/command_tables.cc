@@ -40,7 +40,14 @@ terminal no monitor                     ; act=nothing
 traceroute <word>                       ; act=unsimulated
 
 @mode priv
+archive config                          ; act=archive-config
+configure confirm                       ; act=configure-confirm
+configure replace <url>                 ; act=configure-replace
+configure replace <url> <line>          ; act=configure-replace
+configure revert now                    ; act=configure-revert-now
+configure revert timer <1-120>          ; act=configure-revert-timer
 configure terminal                      ; act=configure
+configure terminal revert timer <1-120>  ; act=configure-terminal-revert
 copy running-config startup-config      ; act=copy
 copy running-config <url>               ; act=copy
 copy startup-config running-config      ; act=copy
@@ -53,10 +60,18 @@ delete /force <url>                     ; act=delete
 dir                                     ; act=dir pipe
 dir <url>                               ; act=dir pipe
 more <url>                              ; act=more pipe
+show archive                            ; act=show-archive pipe
+show archive config differences         ; act=archive-differences pipe
+show archive config differences <url>   ; act=archive-differences pipe
+show archive config differences <url> <url>  ; act=archive-differences pipe
+show archive config incremental-diffs <url>  ; act=incremental-diffs pipe
+show archive config incremental-diffs <url> ignorecase  ; act=incremental-diffs pipe
+show archive config rollback timer      ; act=show-rollback-timer pipe
 show file systems                       ; act=show-file-systems pipe
 show running-config                     ; act=show-running-config pipe
 show running-config all                 ; act=show-running-config pipe
 show startup-config                     ; act=show-startup-config pipe
+tclsh                                   ; act=tclsh
 verify /md5 <url>                       ; act=verify-md5
 write                                   ; act=write-memory
 write memory                            ; act=write-memory
@@ -80,7 +95,7 @@ aaa authorization console
 aaa accounting <word> <word> <line>     ; key=4
 aaa group server tacacs+|radius <word>  ; mode=config-sg-tacacs+
 aaa session-id common|unique            ; key=2
-access-list <1-2799> permit|deny <line>
+access-list <1-2799> permit|deny <line>  ; act=acl-entry
 access-list <1-2799> remark <line>
 access-list <1-2799>                    ; noonly
 alias exec <word> <line>                ; key=3
@@ -123,7 +138,7 @@ ip http client source-interface <ifname>  ; key=4
 ip name-server <line>
 ip nat <line>
 ip prefix-list <word> description <line>  ; key=4
-ip prefix-list <word> seq <1-4294967294> permit|deny <line>  ; key=4
+ip prefix-list <word> seq <1-4294967294> permit|deny <line>  ; key=5
 ip prefix-list <word>                   ; noonly
 ip route <line>
 ip routing                              ; keepno defon
@@ -137,7 +152,7 @@ ip tacacs source-interface <ifname>     ; key=3
 ip vrf <word>                           ; mode=config-vrf
 ipv6 unicast-routing
 key chain <word>                        ; mode=config-keychain
-license udi pid <word> sn <word>
+license udi pid <word> sn <word>        ; act=license-udi
 license accept end user agreement
 license boot level <word>
 license smart <line>

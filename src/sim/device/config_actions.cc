@@ -136,6 +136,34 @@ Reply username(CommandContext& c) {
   return {"", q};
 }
 
+// IOS pads `deny` to the width of `permit` in ACL entries (`deny   any log`,
+// fixtures/configs/README.md "ACL rendering"), so a typed `deny any` is kept
+// that way and a replace of a file saved from the device finds its lines.
+Reply acl_entry(CommandContext& c) {
+  std::vector<std::string> words = c.match.words;
+  if (!c.match.negated) {
+    const auto action = std::find(words.begin(), words.end(), "deny");
+    if (action != words.end()) *action = "deny  ";
+  }
+  return store_as(c, words);
+}
+
+// The UDI names the hardware, so IOS keeps it whatever a file says: a
+// replace with another box's `license udi` line fails on it and `no license
+// udi` changes nothing (IOS_BEHAVIOR.md 7.3, 7.5; 16.12.3 replay).
+Reply license_udi(CommandContext& c) {
+  if (c.match.negated) return {};
+  RunningConfig& running = *c.device.running;
+  const std::vector<ConfigLine*> current = running.find_prefix(running.root(), {"license", "udi"});
+  if (current.empty()) return store_line(c, c.match.words);
+  std::string typed;
+  for (const std::string& w : c.match.words) typed += (typed.empty() ? "" : " ") + w;
+  if (current.front()->text == typed) return {};
+  return {
+      "% License UDI cannot be changed: this device is " + current.front()->text.substr(12) + "\n",
+      nullptr, true};
+}
+
 constexpr std::array kHandlers = {
     HandlerEntry{"end", end_config},
     HandlerEntry{"exit", exit_mode},
@@ -147,6 +175,8 @@ constexpr std::array kHandlers = {
     HandlerEntry{"enable-secret", enable_secret},
     HandlerEntry{"username", username},
     HandlerEntry{"banner", banner_command},
+    HandlerEntry{"acl-entry", acl_entry},
+    HandlerEntry{"license-udi", license_udi},
 };
 
 }  // namespace

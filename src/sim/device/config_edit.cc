@@ -16,14 +16,6 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
-// The first `key` grammar words of `words`, split into single words (a
-// `<line>` value holds several).
-std::vector<std::string> key_words(const std::vector<std::string>& words, const CommandSpec& spec) {
-  const std::size_t key =
-      spec.key == 0 ? words.size() : std::min(words.size(), static_cast<std::size_t>(spec.key));
-  return line_words(join(std::vector<std::string>(words.begin(), words.begin() + key)));
-}
-
 bool is_secondary(std::string_view text) { return text.ends_with(" secondary"); }
 
 // `ip address A M` replaces the primary address, never a `... secondary` one.
@@ -36,6 +28,12 @@ ConfigLine* replaceable(RunningConfig& running, ConfigLine& parent,
 }
 
 }  // namespace
+
+std::vector<std::string> key_words(const std::vector<std::string>& words, const CommandSpec& spec) {
+  const std::size_t key =
+      spec.key == 0 ? words.size() : std::min(words.size(), static_cast<std::size_t>(spec.key));
+  return line_words(join(std::vector<std::string>(words.begin(), words.begin() + key)));
+}
 
 ConfigLine& context_line(DeviceCore& device, const SessionState& session) {
   RunningConfig& running = *device.running;

@@ -27,6 +27,13 @@ Reply execute(DeviceCore& device, SessionState& session, const Match& match, std
 
 Reply run_config_line(DeviceCore& device, SessionState& session, std::string_view line,
                       std::size_t prompt_size) {
+  // Fault `reject_lines`: the line fails as IOS fails a line it cannot take,
+  // with the caret under its first character, so every client sees an error.
+  if (device.rejects(line)) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    return {invalid_input(prompt_size + (first == std::string_view::npos ? 0 : first)), nullptr,
+            true};
+  }
   // A command the current sub-mode does not know is tried in the modes
   // above it; where it is accepted, the session moves up to that mode (IOS
   // leaves `config-if` for `hostname X` or `interface Y`). Errors come from

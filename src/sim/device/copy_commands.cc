@@ -1,5 +1,6 @@
 #include "iosctl/sim/copy_commands.h"
 
+#include "iosctl/sim/archive.h"
 #include "iosctl/sim/file_endpoint.h"
 
 #include <cstdio>
@@ -26,6 +27,11 @@ std::string bytes_copied(std::size_t n) {
 }
 
 Reply save(DeviceCore& device, std::string_view user) {
+  // ` write-memory` in the archive block makes every save an archive copy
+  // too (IOS_BEHAVIOR.md 6.1); IOS says nothing about it on the terminal.
+  if (const std::optional<ArchiveSettings> archive = archive_settings(device)) {
+    if (archive->write_memory) archive_running(device, *archive);
+  }
   device.saved = ChangeStamp{device.now(), std::string(user)};
   device.startup = device.startup_text_now();
   device.dirty = true;

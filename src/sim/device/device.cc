@@ -1,6 +1,8 @@
 #include "iosctl/sim/device.h"
 
+#include "iosctl/sim/archive.h"
 #include "iosctl/sim/device_core.h"
+#include "iosctl/sim/revert_timer.h"
 #include "iosctl/sim/session.h"
 
 #include <mutex>
@@ -91,6 +93,13 @@ std::optional<std::string> Device::write_file(std::string_view path, std::string
   });
 }
 
+void Device::tick() {
+  impl_->changing([](DeviceCore& core) {
+    fire_due_timers(core);
+    return true;
+  });
+}
+
 DeviceState Device::state() const {
   const std::lock_guard lock(impl_->shared->mutex);
   const DeviceCore& core = impl_->shared->core;
@@ -106,6 +115,8 @@ void Device::restore(const DeviceState& state) {
     core.load_running(state.running_config);
     core.startup = state.startup_config;
     core.flash.reset(state.files, core.now());
+    rebuild_archive_log(core);
+    core.revert_timer.reset();
     return true;
   });
 }

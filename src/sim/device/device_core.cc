@@ -25,7 +25,28 @@ Flash make_flash(const DeviceSetup& setup) {
   const bool xe = setup.platform == Platform::iosxe;
   const std::string name =
       setup.flash_name.empty() ? (xe ? "bootflash" : "flash") : setup.flash_name;
-  return Flash(name, xe, std::max(setup.flash_size, kMinFlash), xe ? 17 : 12);
+  Flash flash(name, xe, std::max(setup.flash_size, kMinFlash), xe ? 17 : 12);
+  flash.set_full(setup.faults.flash_full);
+  return flash;
+}
+
+// A lab's reject pattern is a regex; one that does not compile is taken as
+// plain text, so `ip route 10.0.0.0 255.0.0.0 Null0 (x` still works.
+std::vector<std::regex> compile_rejects(const std::vector<std::string>& patterns) {
+  std::vector<std::regex> out;
+  for (const std::string& p : patterns) {
+    try {
+      out.emplace_back(p);
+    } catch (const std::regex_error&) {
+      std::string literal;
+      for (char c : p) {
+        if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) literal += '\\';
+        literal += c;
+      }
+      out.emplace_back(literal);
+    }
+  }
+  return out;
 }
 
 void set_top_line(RunningConfig& running, std::string_view word, std::string_view text) {
@@ -59,10 +80,26 @@ DeviceCore::DeviceCore(DeviceSetup device_setup)
     set_top_line(*running, "enable secret", "enable secret 9 " + type9_hash(setup.enable_secret));
   }
   startup = setup.startup_config;
+  rejected = compile_rejects(setup.faults.reject_lines);
 }
 
 std::chrono::system_clock::time_point DeviceCore::now() const {
   return setup.clock ? setup.clock() : std::chrono::system_clock::now();
+}
+
+std::chrono::system_clock::duration DeviceCore::simulated(std::chrono::minutes minutes) const {
+  const double scale = setup.time_scale > 0 ? setup.time_scale : 1.0;
+  const std::chrono::duration<double> real =
+      std::chrono::duration<double>(std::chrono::seconds(minutes)) / scale;
+  return std::chrono::duration_cast<std::chrono::system_clock::duration>(real);
+}
+
+bool DeviceCore::rejects(std::string_view line) const {
+  const std::string text(trim_view(line));
+  for (const std::regex& r : rejected) {
+    if (std::regex_search(text, r)) return true;
+  }
+  return false;
 }
 
 std::string DeviceCore::hostname() const {

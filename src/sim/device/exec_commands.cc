@@ -22,7 +22,8 @@ std::size_t pipe_at(std::string_view line) {
 
 const HandlerEntry* find_handler(std::string_view action) {
   for (std::span<const HandlerEntry> table :
-       {session_handlers(), show_handlers(), file_handlers()}) {
+       {session_handlers(), show_handlers(), file_handlers(), replace_handlers(), revert_handlers(),
+        archive_handlers(), tcl_handlers()}) {
     for (const HandlerEntry& entry : table) {
       if (entry.action == action) return &entry;
     }
@@ -36,6 +37,9 @@ bool single_word(std::string_view line) { return split_words(line).size() == 1; 
 
 std::string prompt(const DeviceCore& device, const SessionState& session) {
   const std::string host = device.hostname();
+  // The Tcl shell's prompts (IOS_BEHAVIOR.md 1.1: `csr1000v(tcl)#`, `+>`
+  // while a brace is open).
+  if (session.tcl) return session.tcl_pending.empty() ? host + "(tcl)#" : "+>";
   if (session.frames.empty()) return host + (session.privileged ? "#" : ">");
   return host.substr(0, kConfigHostnameMax) + "(" + session.frames.back().mode + ")#";
 }

@@ -60,6 +60,7 @@ const FlashFile* Flash::get(std::string_view name) const {
 
 bool Flash::put(std::string_view name, std::string bytes,
                 std::chrono::system_clock::time_point now) {
+  if (full_) return false;
   const FlashFile* old = get(name);
   const std::uint64_t reclaimed = old ? old->bytes.size() : 0;
   if (bytes.size() > free_bytes() + reclaimed) return false;
@@ -89,6 +90,7 @@ void Flash::reset(const std::map<std::string, std::string>& files,
 }
 
 std::uint64_t Flash::free_bytes() const {
+  if (full_) return 0;
   std::uint64_t used = 0;
   for (const auto& [name, file] : files_) used += file.bytes.size();
   return used >= capacity_ ? 0 : capacity_ - used;

@@ -1,5 +1,6 @@
 #include "iosctl/sim/running_config.h"
 
+#include "iosctl/config/order.h"
 #include "iosctl/config/parse.h"
 #include "iosctl/sim/text_util.h"
 
@@ -142,7 +143,10 @@ std::vector<ConfigLine*> RunningConfig::find_prefix(ConfigLine& parent,
 ConfigLine& RunningConfig::insert(ConfigLine& parent, std::string_view text, bool block) {
   ConfigLines::iterator where = parent.children.end();
   const auto last = parent.last_of_word.find(first_word(text));
-  if (last != parent.last_of_word.end()) {
+  if (config::is_order_dependent_block(parent.text)) {
+    // A new ACL entry, class or match goes last, where IOS numbers it: in
+    // these blocks position is meaning (config/order.h).
+  } else if (last != parent.last_of_word.end()) {
     where = std::next(last->second);
   } else if (&parent != &root_) {
     // Plain sub-mode lines come before nested blocks (`address-family`),

@@ -1,5 +1,6 @@
 #include "iosctl/sim/session.h"
 
+#include "iosctl/sim/revert_timer.h"
 #include "iosctl/sim/text_util.h"
 
 #include <mutex>
@@ -11,6 +12,7 @@ namespace {
 constexpr char kBackspace = '\x08';
 constexpr char kDelete = '\x7f';
 constexpr char kCtrlZ = '\x1a';
+constexpr char kEtx = '\x03';
 // IOS keeps the last commands for `show history` (default size 10; we keep more).
 constexpr std::size_t kHistorySize = 20;
 
@@ -37,8 +39,11 @@ std::string Session::input(std::string_view typed) {
   std::function<void()> notify;
   {
     const std::lock_guard lock(shared_->mutex);
+    // A revert timer that ran out while the line was idle fires before the
+    // next command is read, so its prompt is the reverted one.
+    fire_due_timers(core_);
     for (char c : typed) {
-      if (closed_) break;
+      if (closed_ || state_.drop_requested) break;
       on_byte(c, out);
     }
     if (core_.dirty && shared_->on_change) notify = shared_->on_change;
@@ -70,7 +75,10 @@ void Session::on_byte(char c, std::string& out) {
     if (!secret) out += "\b \b";
     return;
   }
-  if (static_cast<unsigned char>(c) < 0x20 && c != '\t') return;  // other control keys
+  // Other control keys are dropped, except ETX in tclsh: a banner in a file
+  // sent inline keeps its delimiter (IOS_BEHAVIOR.md 9).
+  const bool kept = c == '\t' || (c == kEtx && state_.tcl);
+  if (static_cast<unsigned char>(c) < 0x20 && !kept) return;
   buffer_ += c;
   if (!secret) out += c;
 }
@@ -108,6 +116,7 @@ void Session::on_ctrl_z(std::string& out) {
 }
 
 void Session::run_line(const std::string& line, std::string& out) {
+  if (state_.tcl) return show(run_tcl_line(core_, state_, line, current_prompt().size()), out);
   if (trim_view(line).empty()) {
     out += current_prompt();
     return;
@@ -123,7 +132,7 @@ void Session::run_line(const std::string& line, std::string& out) {
 void Session::show(Reply reply, std::string& out) {
   if (reply.question) {
     out += to_crlf(reply.text);
-    out += reply.question->prompt;
+    out += to_crlf(reply.question->prompt);
     question_ = std::move(reply.question);
     return;
   }
@@ -132,6 +141,7 @@ void Session::show(Reply reply, std::string& out) {
     closed_ = true;
     return;
   }
+  if (state_.drop_requested) return;  // the connection goes; no prompt follows
   out += pager_.start(std::move(reply.text), state_.length);
   if (!pager_.waiting()) out += current_prompt();
 }

@@ -122,9 +122,9 @@ route-target export|import|both <word>
 route-target export|import|both <word>
 
 @mode config-ext-nacl config-std-nacl
-<1-2147483647> permit|deny <line>
+<1-2147483647> permit|deny <line>       ; act=acl-entry
 <1-2147483647> remark <line>
-permit|deny <line>
+permit|deny <line>                      ; act=acl-entry
 remark <line>
 
 @mode config-route-map

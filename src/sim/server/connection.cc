@@ -109,6 +109,15 @@ std::optional<int> Connection::password_privilege(std::string_view user,
   return std::nullopt;
 }
 
+std::optional<int> Connection::key_privilege(std::string_view user, std::string_view key) const {
+  for (const LabUser& account : lab_.users) {
+    if (account.username == user && !account.public_key.empty() && account.public_key == key) {
+      return account.privilege;
+    }
+  }
+  return std::nullopt;
+}
+
 int Connection::on_auth_none(ssh_session, const char*, void* userdata) {
   self_of(userdata).send_login_banner();
   return SSH_AUTH_DENIED;
@@ -126,13 +135,7 @@ int Connection::on_auth_pubkey(ssh_session, const char* user, ssh_key_struct* ke
   Connection& self = self_of(userdata);
   self.send_login_banner();
   if (signature_state == SSH_PUBLICKEY_STATE_WRONG) return SSH_AUTH_DENIED;
-  const std::string offered = key_line(key);
-  std::optional<int> privilege;
-  for (const LabUser& account : self.lab_.users) {
-    if (account.username == user && !account.public_key.empty() && account.public_key == offered) {
-      privilege = account.privilege;
-    }
-  }
+  const std::optional<int> privilege = self.key_privilege(user, key_line(key));
   // Without a signature the client only asks whether this key would do.
   if (signature_state == SSH_PUBLICKEY_STATE_NONE) {
     return privilege && !self.lab_.faults.refuse_auth ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;

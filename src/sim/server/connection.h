@@ -44,7 +44,9 @@ class Connection {
                             char signature_state, void* self);
   static int on_message(ssh_session, ssh_message message, void* self);
   static ssh_channel on_channel_open(ssh_session, void* self);
+  // The privilege of `user` if `password` / `key` (`type base64`) is theirs.
   std::optional<int> password_privilege(std::string_view user, std::string_view password) const;
+  std::optional<int> key_privilege(std::string_view user, std::string_view key) const;
   int accept_login(const std::string& user, std::optional<int> privilege);
   void send_login_banner();
   bool keyboard_interactive(ssh_message message);

@@ -136,8 +136,8 @@ int stop_signal_fd() {
 }
 
 int serve(const Options& options, std::ostream& out, std::ostream& err) {
-  Lab lab = options.lab.empty() ? single_device_lab(options) : load_lab(options.lab);
   const int stop_fd = stop_signal_fd();
+  Lab lab = options.lab.empty() ? single_device_lab(options) : load_lab(options.lab);
   std::optional<TempDir> temp;
   ServerOptions server_options;
   if (options.state_dir.empty()) {
@@ -161,20 +161,25 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
 int run_iosim(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app("iosim: an IOS / IOS-XE device simulator served over SSH and SCP", "iosim");
   Options options;
-  CLI::Option* lab =
-      app.add_option("--lab", options.lab, "Lab file (YAML) of the devices to serve");
+  CLI::Option* lab = app.add_option("--lab", options.lab, "Lab file (YAML) of the devices to serve")
+                         ->type_name("LAB.yaml");
   CLI::Option* listen =
-      app.add_option("--listen", options.listen, "One device: its loopback ADDRESS:PORT");
+      app.add_option("--listen", options.listen, "One device: its loopback address and port")
+          ->type_name("ADDRESS:PORT");
   CLI::Option* config = app.add_option("--config", options.config,
-                                       "One device: its running and startup configuration file");
-  CLI::Option* user = app.add_option("--user", options.users,
-                                     "One device: a login USER:PASSWORD[:PRIVILEGE] (repeatable)")
+                                       "One device: its running and startup configuration")
+                            ->type_name("FILE");
+  CLI::Option* user = app.add_option("--user", options.users, "One device: a login (repeatable)")
+                          ->type_name("USER:PASSWORD[:PRIVILEGE]")
                           ->allow_extra_args(false);
   CLI::Option* secret =
-      app.add_option("--enable-secret", options.enable_secret, "One device: its enable secret");
+      app.add_option("--enable-secret", options.enable_secret, "One device: its enable secret")
+          ->type_name("SECRET");
   app.add_option("--state-dir", options.state_dir,
-                 "Keep host keys and device state here across restarts");
-  app.add_option("--ready-file", options.ready_file, "Write `ready` here once serving");
+                 "Keep host keys and device state here across restarts")
+      ->type_name("DIR");
+  app.add_option("--ready-file", options.ready_file, "Also write `ready` here once serving")
+      ->type_name("FILE");
   lab->excludes(listen)->excludes(config)->excludes(user)->excludes(secret);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

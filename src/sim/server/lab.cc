@@ -11,18 +11,19 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <span>
 #include <sstream>
 
 namespace iosctl::sim {
 namespace {
 
-const std::vector<std::string_view> kTopKeys = {"devices"};
-const std::vector<std::string_view> kDeviceKeys = {
+constexpr std::string_view kTopKeys[] = {"devices"};
+constexpr std::string_view kDeviceKeys[] = {
     "name",           "listen", "hostname", "users",      "enable_secret", "running_config",
     "startup_config", "flash",  "platform", "latency_ms", "faults"};
-const std::vector<std::string_view> kUserKeys = {"username", "password", "public_key", "privilege"};
-const std::vector<std::string_view> kFlashKeys = {"name", "size"};
-const std::vector<std::string_view> kFaultKeys = {
+constexpr std::string_view kUserKeys[] = {"username", "password", "public_key", "privilege"};
+constexpr std::string_view kFlashKeys[] = {"name", "size"};
+constexpr std::string_view kFaultKeys[] = {
     "slow_output_bps", "drop_scp_after_bytes", "drop_during_replace",    "reject_line",
     "flash_full",      "refuse_auth",          "legacy_algorithms_only", "login_banner"};
 
@@ -95,7 +96,7 @@ class LabReader {
     throw Error(Failure::usage, path_.string() + ":" + std::to_string(line) + ": " + message);
   }
 
-  void check_keys(const YAML::Node& map, const std::vector<std::string_view>& known) const {
+  void check_keys(const YAML::Node& map, std::span<const std::string_view> known) const {
     for (auto it = map.begin(); it != map.end(); ++it) {
       const std::string key = it->first.Scalar();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
@@ -289,8 +290,8 @@ Lab load_lab(const std::filesystem::path& path) {
     }
     root = YAML::LoadFile(path.string());
   } catch (const YAML::Exception& e) {
-    throw Error(Failure::usage,
-                path.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    throw Error(Failure::usage, path.string() + ":" + std::to_string(e.mark.line + 1) +
+                                    ": not valid YAML: " + e.msg);
   }
   return LabReader(path).read(root);
 }
@@ -333,7 +334,7 @@ std::optional<std::string> read_public_key(std::string_view value,
   return type + " " + blob;
 }
 
-std::string closest_name(std::string_view word, const std::vector<std::string_view>& known) {
+std::string closest_name(std::string_view word, std::span<const std::string_view> known) {
   std::string best;
   std::size_t best_distance = 3;
   for (std::string_view name : known) {

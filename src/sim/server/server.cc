@@ -22,12 +22,13 @@ constexpr int kMaxPollMs = 1000;
 }  // namespace
 
 struct Server::Impl {
-  // One device and everything that serves it.
+  // One device and everything that serves it. The store is declared before
+  // the device so that it outlives the device's on_change callback.
   struct Hosted {
     Impl* server = nullptr;
     LabDevice lab;
-    std::unique_ptr<Device> device;
     std::unique_ptr<StateStore> store;
+    std::unique_ptr<Device> device;
     BindPtr bind{nullptr, &ssh_bind_free};
   };
 
