@@ -1,6 +1,8 @@
 #include "iosctl/cli/cli.h"
 
+#include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/offline_commands.h"
+#include "iosctl/cli/tty_secret.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 
@@ -25,7 +27,39 @@ struct Request {
   std::string color = "auto";
   CheckOptions check;
   DiffOptions diff;
+  DeviceFlags device;
+  SendCommandOptions send_command;
+  SendConfigOptions send_config;
+  GetConfigOptions get_config;
+  // Global options whose absence matters (the connection options fill them).
+  struct Given {
+    std::string host, username, password, password_env, secret_env, known_hosts, policy, type,
+        session_log, ssh_config, options_file;
+    int port = 0;
+    int timeout = 0;
+  } given;
 };
+
+// Copies the text options the user gave into `flags`: unset ones stay nullopt.
+void take_given(const CLI::App& app, const Request::Given& g, DeviceFlags& flags) {
+  const auto take = [&app](const char* name, const std::string& value,
+                           std::optional<std::string>& slot) {
+    if (app.count(name) > 0) slot = value;
+  };
+  take("--host", g.host, flags.host);
+  take("--username", g.username, flags.username);
+  take("--password", g.password, flags.password);
+  take("--password-env", g.password_env, flags.password_env);
+  take("--secret-env", g.secret_env, flags.secret_env);
+  take("--known-hosts", g.known_hosts, flags.known_hosts);
+  take("--host-key-policy", g.policy, flags.host_key_policy);
+  take("--device-type", g.type, flags.device_type);
+  take("--session-log", g.session_log, flags.session_log);
+  take("--ssh-config", g.ssh_config, flags.ssh_config);
+  take("--connection-options", g.options_file, flags.options_file);
+  if (app.count("--port") > 0) flags.port = g.port;
+  if (app.count("--timeout") > 0) flags.timeout = g.timeout;
+}
 
 DiffFormat diff_format(std::string_view name) {
   if (name == "unified") return DiffFormat::unified;
@@ -75,17 +109,106 @@ void add_diff(CLI::App& app, Request& r) {
                  "Print passwords, keys and communities instead of <redacted>");
 }
 
+void add_login_globals(CLI::App& app, Request& r) {
+  Request::Given& g = r.given;
+  app.add_option("-H,--host", g.host, "Device address or ssh config Host alias");
+  app.add_option("--port", g.port, "SSH port (default: the ssh config's, else 22)");
+  app.add_option("--username", g.username, "Login user (default: the ssh config's, else yours)");
+  app.add_option("--password-env", g.password_env,
+                 "Take the login password from environment variable VAR")
+      ->type_name("VAR");
+  app.add_option("--password", g.password,
+                 "Login password (visible in ps: prefer --password-env; without either, "
+                 "iosctl asks on the terminal)");
+  app.add_option("--secret-env", g.secret_env,
+                 "Take the enable secret from environment variable VAR")
+      ->type_name("VAR");
+  app.add_option("--key-file", r.device.key_files, "Private key to log in with (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("FILE");
+  app.add_option("--known-hosts", g.known_hosts, "known_hosts file to check the host key against")
+      ->type_name("FILE");
+  app.add_option("--host-key-policy", g.policy,
+                 "strict (key must be known, the default), accept-new (learn unknown keys), off")
+      ->check(CLI::IsMember({"strict", "accept-new", "off"}).description(""))
+      ->type_name("POLICY");
+  app.add_flag("--legacy-algorithms", r.device.legacy_algorithms,
+               "Also offer the SSH algorithms old IOS needs (sha1 key exchange, ssh-rsa, cbc)");
+  app.add_option("--ssh-config", g.ssh_config, "OpenSSH client config file (default ~/.ssh/config)")
+      ->type_name("FILE");
+}
+
+void add_session_globals(CLI::App& app, Request& r) {
+  Request::Given& g = r.given;
+  app.add_option("--device-type", g.type,
+                 "cisco_ios (default), cisco_xe, cisco_nxos, cisco_xr, arista_eos, juniper_junos, "
+                 "nokia_sros")
+      ->type_name("TYPE");
+  app.add_option("--timeout", g.timeout, "Seconds to wait for each reply (default 30)")
+      ->type_name("S");
+  app.add_option("--session-log", g.session_log,
+                 "Record what the device printed to FILE (secrets masked)")
+      ->type_name("FILE");
+  app.add_option("--option", r.device.options,
+                 "Connection option NAME=VALUE with Netmiko's names (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("NAME=VALUE");
+  app.add_option("--connection-options", g.options_file,
+                 "YAML or JSON file of connection options (Netmiko ConnectHandler names)")
+      ->type_name("FILE");
+  app.add_flag("-v,--verbose", r.device.verbose,
+               "Show each device command on stderr as it is sent");
+}
+
+void add_device_commands(CLI::App& app, Request& r) {
+  CLI::App* cmd = app.add_subcommand("send-command", "Send show commands and print their output");
+  cmd->add_option("CMD", r.send_command.commands, "Commands, sent in order on one session")
+      ->required();
+  cmd->add_option("--expect", r.send_command.expect,
+                  "Stop reading at this regex instead of the prompt")
+      ->type_name("REGEX");
+  cmd->add_option("--read-timeout", r.send_command.read_timeout,
+                  "Seconds to wait for each command's output")
+      ->type_name("S");
+  CLI::App* cfg = app.add_subcommand("send-config", "Send configuration lines in config mode");
+  cfg->add_option("LINES", r.send_config.lines, "Config lines, in order");
+  cfg->add_option("-f,--file", r.send_config.file, "Read the config lines from FILE")
+      ->type_name("FILE");
+  cfg->add_option("--error-pattern", r.send_config.error_pattern,
+                  "Also treat an output line matching REGEX as a rejected line")
+      ->type_name("REGEX");
+  cfg->add_flag("--save", r.send_config.save, "Save with write memory once every line applied");
+  CLI::App* get = app.add_subcommand("get-config", "Print the device's configuration");
+  get->add_option("--source", r.get_config.source, "running (default) or startup")
+      ->check(CLI::IsMember({"running", "startup"}).description(""))
+      ->type_name("SOURCE");
+  get->add_flag("--raw", r.get_config.raw,
+                "Print the configuration as the device sent it (with the show header)");
+  get->add_flag("--show-secrets", r.get_config.show_secrets,
+                "Print passwords, keys and communities instead of <redacted>");
+}
+
 void build(CLI::App& app, Request& r) {
   app.set_version_flag("--version", "iosctl " + std::string(kVersion));
   app.require_subcommand(1);
   app.fallthrough();  // global options are accepted after the subcommand too
   app.add_flag("--json", r.json, "Print one JSON document instead of text");
   app.add_flag("--no-color", r.no_color, "Never colour output (NO_COLOR does the same)");
+  add_login_globals(app, r);
+  add_session_globals(app, r);
   add_check(app, r);
   add_diff(app, r);
+  add_device_commands(app, r);
 }
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
+  take_given(app, r.given, r.device);
+  r.device.json = r.json;
+  if (app.got_subcommand("send-command")) return run_send_command(r.device, r.send_command, env);
+  if (app.got_subcommand("send-config")) return run_send_config(r.device, r.send_config, env);
+  if (app.got_subcommand("get-config")) return run_get_config(r.device, r.get_config, env);
   if (app.got_subcommand("check")) {
     r.check.json = r.json;
     return run_check(r.check, env);
@@ -128,9 +251,11 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
   }
 }
 
-int main_entry(int argc, char** argv) {
+int main_entry(int argc, char** argv, driver::Connector connect) {
   std::vector<std::string> args(argv + 1, argv + argc);
   Env env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR") != nullptr};
+  env.connect = std::move(connect);
+  env.read_secret = read_secret_from_tty;
   return run_cli(args, env);
 }
 

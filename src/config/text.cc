@@ -1,5 +1,7 @@
 #include "iosctl/config/text.h"
 
+#include <algorithm>
+
 namespace iosctl::config {
 
 std::string_view trim_left(std::string_view s) {
@@ -38,6 +40,40 @@ bool is_number(std::string_view text) {
     if (c < '0' || c > '9') return false;
   }
   return true;
+}
+
+namespace {
+
+// Levenshtein distance, one row at a time.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string closest_word(std::string_view word, std::span<const std::string_view> known,
+                         std::size_t max_distance) {
+  std::string best;
+  std::size_t best_distance = max_distance + 1;
+  for (std::string_view candidate : known) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(candidate);
+    }
+  }
+  return best;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {

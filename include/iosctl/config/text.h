@@ -1,5 +1,7 @@
 #pragma once
 
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,10 @@ std::string_view trim(std::string_view s);
 std::vector<std::string_view> split_words(std::string_view text);
 // True when `text` is one or more decimal digits.
 bool is_number(std::string_view text);
+// Returns the word of `known` nearest to `word` by edit distance when it is
+// at most `max_distance` edits away, for "did you mean" hints; else "".
+std::string closest_word(std::string_view word, std::span<const std::string_view> known,
+                         std::size_t max_distance = 2);
 // Returns the lines of `text`, split at LF, each without a trailing CR; a
 // final LF does not start another line.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -1,0 +1,59 @@
+#include "iosctl/cli/device_session.h"
+
+#include "iosctl/driver/platform_profile.h"
+#include "iosctl/error.h"
+
+namespace iosctl::cli {
+
+DeviceSession::DeviceSession(const driver::Connection& connection, bool verbose, Env& env)
+    : env_(env), verbose_(verbose) {
+  if (!env.connect) throw Error(Failure::usage, "this build of iosctl cannot reach devices");
+  if (!connection.session_log.empty()) {
+    log_file_.open(connection.session_log, std::ios::binary | std::ios::trunc);
+    if (!log_file_) {
+      throw Error(Failure::usage, "--session-log " + connection.session_log +
+                                      ": cannot write the file (check the folder exists)");
+    }
+  }
+  link_ = env.connect(connection, [&env](std::string_view warning) {
+    env.err << "iosctl: warning: " << warning << '\n';
+  });
+  target_ = link_->target();
+  dialog::Options options;
+  options.timeout = connection.timeout;
+  options.enable_secret = connection.secret;
+  if (!connection.password.empty()) options.secrets.push_back(connection.password);
+  if (log_file_.is_open() || verbose_) {
+    options.log = [this](dialog::LogDirection d, std::string_view bytes) { log(d, bytes); };
+  }
+  driver_ = std::make_unique<driver::GenericDriver>(
+      link_->stream(), driver::platform_profile(connection.device_type), std::move(options));
+  try {
+    driver_->open();
+    // Only a login that lands at `r1>` needs the secret, so it is asked for
+    // here rather than before connecting.
+    if (!connection.secret && driver_->needs_enable() && env.read_secret) {
+      if (std::optional<std::string> typed =
+              env.read_secret("enable secret for " + target_ + ": ")) {
+        driver_->enable(*typed);
+      }
+    }
+  } catch (const Error& e) {
+    throw Error(e.failure(), target_ + ": " + e.what());
+  }
+}
+
+void DeviceSession::log(dialog::LogDirection direction, std::string_view bytes) {
+  // Like Netmiko's session_log (record_writes off), the file holds what the
+  // device printed, which already includes the echo of each command.
+  if (direction == dialog::LogDirection::received) {
+    if (log_file_.is_open()) log_file_ << bytes << std::flush;
+    return;
+  }
+  if (!verbose_) return;
+  std::string_view line = bytes;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  env_.err << "iosctl: " << target_ << ": > " << line << '\n';
+}
+
+}  // namespace iosctl::cli
