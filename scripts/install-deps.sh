@@ -8,6 +8,7 @@ packages=(
   libssh-dev libcli11-dev libyaml-cpp-dev libdtl-dev nlohmann-json3-dev libssl-dev
   googletest libgtest-dev                 # test framework
   openssh-client diffutils clang-format   # scp/ssh for conformance tests, diff for bench, format check
+  python3 python3-netmiko                 # the Netmiko conformance test against iosim
 )
 
 missing=()

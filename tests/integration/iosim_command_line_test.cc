@@ -56,7 +56,18 @@ TEST(IosimLabFile, UnknownKeyWithoutNeighbourListsTheKeys) {
   const RunResult result = run_iosim({"--lab", lab.string()});
   EXPECT_EQ(result.status, 1);
   EXPECT_EQ(result.err, "iosim: error: " + lab.string() +
-                            ":1: unknown key 'routers' (expected one of: devices)\n");
+                            ":1: unknown key 'routers' (expected one of: devices, time_scale)\n");
+}
+
+TEST(IosimLabFile, TimeScaleOutOfRangeIsRefused) {
+  // A lab `time_scale` that is no number in (0, 3600] is refused with its line and the range.
+  TempDir dir;
+  const auto lab = dir.write("lab.yaml", "time_scale: 0\n" + device_text(""));
+  const RunResult result = run_iosim({"--lab", lab.string()});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err, "iosim: error: " + lab.string() +
+                            ":1: 'time_scale' must be a number above 0 and at most 3600 (60 "
+                            "makes a revert minute last a second)\n");
 }
 
 TEST(IosimLabFile, NonLoopbackListenIsRefused) {
@@ -126,6 +137,18 @@ TEST(IosimCommandLine, ShorthandNeedsListenConfigAndUser) {
   EXPECT_EQ(result.err,
             "iosim: error: give --lab LAB.yaml, or --listen, --config and --user for "
             "a single device\n");
+}
+
+TEST(IosimCommandLine, BadTimeScaleIsRefused) {
+  // --time-scale wants a number; anything else names the option and the range.
+  TempDir dir;
+  const auto lab = dir.write("lab.yaml", device_text(""));
+  const RunResult result = run_iosim({"--lab", lab.string(), "--time-scale", "fast"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err,
+            "iosim: error: --time-scale 'fast' must be a number above 0 and at most 3600 (60 "
+            "makes a revert minute last a second)\n");
+  EXPECT_EQ(result.out, "");
 }
 
 TEST(IosimCommandLine, LabExcludesShorthand) {

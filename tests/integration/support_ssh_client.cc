@@ -113,6 +113,21 @@ bool ShellSession::wait_closed(Deadline deadline) {
   return ssh_channel_is_eof(channel_) != 0;
 }
 
+std::string ShellSession::read_until_cut(Deadline deadline) {
+  std::string read;
+  while (std::chrono::steady_clock::now() < deadline) {
+    char buffer[4096];
+    const int n = ssh_channel_read_timeout(channel_, buffer, sizeof buffer, 0,
+                                           std::max(1, milliseconds_until(deadline)));
+    if (n > 0) read.append(buffer, static_cast<std::size_t>(n));
+    if (ssh_channel_is_eof(channel_)) {
+      throw std::runtime_error("channel closed in order (EOF), read '" + read + "'");
+    }
+    if (n < 0) return read;
+  }
+  throw std::runtime_error("connection still up at the deadline, read '" + read + "'");
+}
+
 void generate_key(const std::filesystem::path& path) {
   const RunResult result = run_program(
       {"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", path.string()},

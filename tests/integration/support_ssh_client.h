@@ -52,6 +52,10 @@ class ShellSession {
   std::string read_until(std::string_view tail, Deadline deadline);
   // Reads until the server closes the channel; false at `deadline`.
   bool wait_closed(Deadline deadline);
+  // Reads until the connection dies under the channel (no EOF, no exit
+  // status first); returns what was read. Throws std::runtime_error (with
+  // what was read) on an orderly close or at `deadline`.
+  std::string read_until_cut(Deadline deadline);
 
  private:
   ssh_channel channel_;

@@ -17,6 +17,8 @@ namespace iosctl::sim {
 
 enum class Platform { ios, iosxe };
 
+class Grammar;
+
 // Faults a device can be told to show (lab `faults`, iosim(1) FAULTS).
 struct DeviceFaults {
   // Config lines (as typed, trimmed) matching one of these ECMAScript regexes
@@ -46,6 +48,9 @@ struct DeviceSetup {
   // `configure replace ... time 2` revert after 2 seconds. <= 0 counts as 1.
   double time_scale = 1.0;
   DeviceFaults faults;
+  // The compiled command grammar (command_grammar_text()), shared read-only
+  // by many devices; empty: the device compiles its own.
+  std::shared_ptr<const Grammar> grammar;
 };
 
 // Everything about a device that persists (iosim --state-dir).

@@ -7,6 +7,7 @@
 #include "iosctl/sim/running_config.h"
 
 #include <chrono>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <mutex>

@@ -60,14 +60,19 @@ Lab load_lab(const std::filesystem::path& path);
 // or nullopt when it is anything else.
 std::optional<ListenAddress> parse_listen(std::string_view text);
 
+// What a time scale must be, for error messages: `'time_scale' ` + this.
+inline constexpr std::string_view kTimeScaleHint =
+    "must be a number above 0 and at most 3600 (60 makes a revert minute last a second)";
+
+// Returns `text` ("60", "0.5") as simulated seconds per real second for
+// revert timers (lab `time_scale`, iosim --time-scale), or nullopt when it
+// is no number in (0, 3600].
+std::optional<double> parse_time_scale(std::string_view text);
+
 // Returns the OpenSSH public key line `value` names: the line itself, or the
 // first line of the file at `value` (relative to `base`). Nullopt when neither
 // is a public key libssh can read.
 std::optional<std::string> read_public_key(std::string_view value,
                                            const std::filesystem::path& base);
-
-// Returns the name in `known` closest to `word` (at most 2 edits away), or
-// an empty string when none is that close.
-std::string closest_name(std::string_view word, std::span<const std::string_view> known);
 
 }  // namespace iosctl::sim

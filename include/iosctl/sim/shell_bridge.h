@@ -40,6 +40,10 @@ class ShellBridge {
   std::optional<Clock::time_point> next_wakeup() const;
   // True once the user closed the CLI (`exit`) and all output was taken.
   bool finished() const;
+  // True once the device asked for the connection to be cut without a
+  // goodbye (CliSession::drop_requested) and all its output was taken; the
+  // server then drops the whole SSH connection. finished() stays false.
+  bool dropped() const;
 
  private:
   struct Typed {
@@ -47,6 +51,8 @@ class ShellBridge {
     std::string bytes;
   };
   void pump(Clock::time_point now);
+  // True once the CLI reads no more input: closed or drop requested.
+  bool stopped() const;
   void queue(std::string bytes, Clock::time_point due);
   std::size_t paced_allowance(Clock::time_point now) const;
 

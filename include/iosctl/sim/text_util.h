@@ -2,6 +2,8 @@
 
 #include "iosctl/config/text.h"
 
+#include <chrono>
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,10 @@ std::string lower(std::string_view text);
 bool iprefix(std::string_view prefix, std::string_view word);
 // Returns how many leading characters `a` and `b` share, case-insensitively.
 std::size_t common_prefix(std::string_view a, std::string_view b);
+// Returns `t` broken down in UTC, the simulated devices' clock zone.
+std::tm utc_time(std::chrono::system_clock::time_point t);
+// Returns IOS's three-letter name of month `tm_mon` (0 = "Jan").
+const char* month_abbreviation(int tm_mon);
 // Returns `text` with every LF not preceded by CR turned into CRLF.
 std::string to_crlf(std::string_view text);
 

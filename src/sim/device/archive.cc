@@ -11,20 +11,15 @@
 namespace iosctl::sim {
 namespace {
 
-constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 // `Mar-11-14-27-51.000`: IOS pads a one-digit day with `-` where strftime's
 // %e has a space (`backup-May--4-13-16-19.360-0`, IOS_BEHAVIOR.md 6.1). The
 // device clock is UTC, and names of UTC boxes carry no zone.
 std::string stamp(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
+  const std::tm tm = utc_time(t);
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
   char out[64];
-  std::snprintf(out, sizeof out, "%s-%s%d-%02d-%02d-%02d.%03d", kMonths[tm.tm_mon],
+  std::snprintf(out, sizeof out, "%s-%s%d-%02d-%02d-%02d.%03d", month_abbreviation(tm.tm_mon),
                 tm.tm_mday < 10 ? "-" : "", tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                 static_cast<int>(ms));
   return out;

@@ -71,7 +71,11 @@ void set_top_line(RunningConfig& running, std::string_view word, std::string_vie
 }  // namespace
 
 DeviceCore::DeviceCore(DeviceSetup device_setup)
-    : setup(std::move(device_setup)), grammar(command_grammar_text()), flash(make_flash(setup)) {
+    // A copy of a compiled Grammar shares its (immutable) command trees, so
+    // a lab's devices share one compilation: it was 64% of iosim's start-up.
+    : setup(std::move(device_setup)),
+      grammar(setup.grammar ? *setup.grammar : Grammar(command_grammar_text())),
+      flash(make_flash(setup)) {
   booted = now();
   load_running(setup.running_config);
   if (!setup.hostname.empty()) set_top_line(*running, "hostname", "hostname " + setup.hostname);
@@ -155,9 +159,7 @@ std::string DeviceCore::show_running() const {
 std::string DeviceCore::startup_text_now() const { return show_etx(config_file_text()); }
 
 std::string ios_time(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
+  const std::tm tm = utc_time(t);
   char date[64];
   std::strftime(date, sizeof date, "%a %b", &tm);
   char out[96];

@@ -1,28 +1,20 @@
 #include "iosctl/sim/flash.h"
 
+#include "iosctl/sim/text_util.h"
+
 #include <cstdio>
 #include <ctime>
 
 namespace iosctl::sim {
 namespace {
 
-constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::tm utc(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm out{};
-  gmtime_r(&seconds, &out);
-  return out;
-}
-
 // IOS-XE `dir` (IOS_BEHAVIOR.md 4.1, ios-samples/dir_bootflash.txt): inode
 // right-aligned in 5, permissions, size right-aligned in 17 (12 on classic
 // IOS), `Mmm D` right-aligned in 6, year, time, UTC offset, name.
 std::string entry_line(const std::string& name, const FlashFile& file, int size_width) {
-  const std::tm tm = utc(file.modified);
+  const std::tm tm = utc_time(file.modified);
   char day[16];
-  std::snprintf(day, sizeof day, "%s %d", kMonths[tm.tm_mon], tm.tm_mday);
+  std::snprintf(day, sizeof day, "%s %d", month_abbreviation(tm.tm_mon), tm.tm_mday);
   char line[160];
   std::snprintf(line, sizeof line, "%5d  -rw-%*zu  %6s %04d %02d:%02d:%02d +00:00  ", file.inode,
                 size_width, file.bytes.size(), day, tm.tm_year + 1900, tm.tm_hour, tm.tm_min,

@@ -8,6 +8,8 @@ namespace {
 // IOS drops a client that has not logged in within `ip ssh time-out`,
 // 120 seconds by default.
 constexpr auto kLoginGraceTime = std::chrono::seconds(120);
+// How long a dropped connection may take to flush its last output.
+constexpr int kDropFlushMs = 200;
 
 Connection& self_of(void* userdata) { return *static_cast<Connection*>(userdata); }
 
@@ -61,6 +63,9 @@ void Connection::service(Clock::time_point now) {
       for (auto& channel : channels_) channel->detach();
       channels_.clear();
       dropped_ = true;
+      // What was written just before (the echo of the line that dropped)
+      // still reaches the client; a stuck client costs at most this wait.
+      ssh_blocking_flush(session_, kDropFlushMs);
       ssh_silent_disconnect(session_);
       return;
     }

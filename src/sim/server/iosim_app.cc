@@ -30,6 +30,7 @@ struct Options {
   std::string enable_secret;
   std::string state_dir;
   std::string ready_file;
+  std::string time_scale;  // empty: the lab's `time_scale`, else 1
 };
 
 // A folder removed on exit: host keys when there is no --state-dir.
@@ -138,6 +139,14 @@ int stop_signal_fd() {
 int serve(const Options& options, std::ostream& out, std::ostream& err) {
   const int stop_fd = stop_signal_fd();
   Lab lab = options.lab.empty() ? single_device_lab(options) : load_lab(options.lab);
+  if (!options.time_scale.empty()) {
+    const std::optional<double> scale = parse_time_scale(options.time_scale);
+    if (!scale) {
+      throw Error(Failure::usage,
+                  "--time-scale '" + options.time_scale + "' " + std::string(kTimeScaleHint));
+    }
+    for (LabDevice& device : lab.devices) device.setup.time_scale = *scale;
+  }
   std::optional<TempDir> temp;
   ServerOptions server_options;
   if (options.state_dir.empty()) {
@@ -180,6 +189,9 @@ int run_iosim(const std::vector<std::string>& args, std::ostream& out, std::ostr
       ->type_name("DIR");
   app.add_option("--ready-file", options.ready_file, "Also write `ready` here once serving")
       ->type_name("FILE");
+  app.add_option("--time-scale", options.time_scale,
+                 "Run revert timers this many times faster (overrides the lab's time_scale)")
+      ->type_name("X");
   lab->excludes(listen)->excludes(config)->excludes(user)->excludes(secret);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

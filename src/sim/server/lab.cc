@@ -1,5 +1,6 @@
 #include "iosctl/sim/lab.h"
 
+#include "iosctl/config/text.h"
 #include "iosctl/error.h"
 
 #include <libssh/libssh.h>
@@ -17,7 +18,9 @@
 namespace iosctl::sim {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"devices"};
+constexpr std::string_view kTopKeys[] = {"devices", "time_scale"};
+// Above this a one-minute revert timer would fire within a few milliseconds.
+constexpr double kMaxTimeScale = 3600;
 constexpr std::string_view kDeviceKeys[] = {
     "name",           "listen", "hostname", "users",      "enable_secret", "running_config",
     "startup_config", "flash",  "platform", "latency_ms", "faults"};
@@ -26,21 +29,6 @@ constexpr std::string_view kFlashKeys[] = {"name", "size"};
 constexpr std::string_view kFaultKeys[] = {
     "slow_output_bps", "drop_scp_after_bytes", "drop_during_replace",    "reject_line",
     "flash_full",      "refuse_auth",          "legacy_algorithms_only", "login_banner"};
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::optional<std::string> read_whole_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -87,6 +75,12 @@ class LabReader {
       }
       lab.devices.push_back(std::move(device));
     }
+    if (root["time_scale"]) {
+      const std::string value = text(root, "time_scale", true);
+      const std::optional<double> scale = parse_time_scale(value);
+      if (!scale) fail(root["time_scale"], "'time_scale' " + std::string(kTimeScaleHint));
+      for (LabDevice& device : lab.devices) device.setup.time_scale = *scale;
+    }
     return lab;
   }
 
@@ -100,7 +94,7 @@ class LabReader {
     for (auto it = map.begin(); it != map.end(); ++it) {
       const std::string key = it->first.Scalar();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      const std::string near = closest_name(key, known);
+      const std::string near = config::closest_word(key, known);
       if (!near.empty())
         fail(it->first, "unknown key '" + key + "' (did you mean '" + near + "'?)");
       std::string all;
@@ -296,6 +290,16 @@ Lab load_lab(const std::filesystem::path& path) {
   return LabReader(path).read(root);
 }
 
+std::optional<double> parse_time_scale(std::string_view text) {
+  double scale = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), scale);
+  if (ec != std::errc() || end != text.data() + text.size() || !(scale > 0) ||
+      scale > kMaxTimeScale) {
+    return std::nullopt;
+  }
+  return scale;
+}
+
 std::optional<ListenAddress> parse_listen(std::string_view text) {
   const std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos) return std::nullopt;
@@ -332,19 +336,6 @@ std::optional<std::string> read_public_key(std::string_view value,
   if (ssh_pki_import_pubkey_base64(blob.c_str(), key_type, &key) != SSH_OK) return std::nullopt;
   ssh_key_free(key);
   return type + " " + blob;
-}
-
-std::string closest_name(std::string_view word, std::span<const std::string_view> known) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (std::string_view name : known) {
-    const std::size_t distance = edit_distance(word, name);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::string(name);
-    }
-  }
-  return best;
 }
 
 }  // namespace iosctl::sim

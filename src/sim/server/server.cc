@@ -2,11 +2,15 @@
 
 #include "connection.h"
 #include "iosctl/error.h"
+#include "iosctl/sim/command_tables.h"
+#include "iosctl/sim/grammar.h"
 #include "iosctl/sim/host_keys.h"
 #include "iosctl/sim/state_store.h"
 #include "listener.h"
 
 #include <algorithm>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -18,6 +22,9 @@ namespace {
 // The event loop wakes at least this often even when nothing is due, so a
 // missed wake-up can only ever cost this much.
 constexpr int kMaxPollMs = 1000;
+// Devices are ticked this often so that a revert timer fires on an idle
+// device (nobody typing) within a tenth of a second of its time.
+constexpr auto kTickPeriod = std::chrono::milliseconds(100);
 
 }  // namespace
 
@@ -40,11 +47,13 @@ struct Server::Impl {
   // Accepted inside a poll callback, started outside it (see accept_ready).
   std::vector<std::pair<Hosted*, ssh_session>> incoming;
   bool stopping = false;
+  Clock::time_point next_tick{};
 
   Impl(ServerOptions server_options, std::ostream& log_stream)
       : options(std::move(server_options)), log(log_stream) {}
   void add_device(LabDevice lab);
   void start_incoming();
+  void tick_devices(Clock::time_point now);
   int poll_timeout(Clock::time_point now) const;
   static int accept_ready(socket_t fd, int revents, void* userdata);
   static int stop_ready(socket_t fd, int revents, void* userdata);
@@ -53,6 +62,11 @@ struct Server::Impl {
 void Server::Impl::add_device(LabDevice lab) {
   auto host = std::make_unique<Hosted>();
   host->server = this;
+  // The lab's faults the model itself shows (iosim(1) FAULTS); the others
+  // (pacing, SCP drops, auth) stay with the server.
+  lab.setup.faults.reject_lines = lab.faults.reject_lines;
+  lab.setup.faults.flash_full = lab.faults.flash_full;
+  lab.setup.faults.drop_during_replace = lab.faults.drop_during_replace;
   host->device = std::make_unique<Device>(lab.setup);
   if (options.state_dir) {
     host->store = std::make_unique<StateStore>(*options.state_dir / "devices" / lab.setup.name);
@@ -76,7 +90,12 @@ void Server::Impl::add_device(LabDevice lab) {
 
 Server::Server(Lab lab, ServerOptions options, std::ostream& log)
     : impl_(std::make_unique<Impl>(std::move(options), log)) {
-  for (LabDevice& device : lab.devices) impl_->add_device(std::move(device));
+  // Compiled once for the whole lab: the devices only read it.
+  const auto grammar = std::make_shared<const Grammar>(command_grammar_text());
+  for (LabDevice& device : lab.devices) {
+    device.setup.grammar = grammar;
+    impl_->add_device(std::move(device));
+  }
 }
 
 Server::~Server() {
@@ -100,6 +119,10 @@ int Server::Impl::accept_ready(socket_t, int, void* userdata) {
     ssh_free(session);
     return 0;
   }
+  // A CLI exchange is many small writes each way; with Nagle's algorithm on,
+  // each reply waits for the client's delayed ACK (about 40 ms per command).
+  const int on = 1;
+  setsockopt(ssh_get_fd(session), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
   host.server->incoming.emplace_back(&host, session);
   return 0;
 }
@@ -120,8 +143,16 @@ void Server::Impl::start_incoming() {
   }
 }
 
+// Device::tick is cheap when nothing is due (a lock and a clock read) and
+// calls on_change unlocked, so the state store saves a reverted config.
+void Server::Impl::tick_devices(Clock::time_point now) {
+  if (now < next_tick) return;
+  next_tick = now + kTickPeriod;
+  for (auto& host : hosted) host->device->tick();
+}
+
 int Server::Impl::poll_timeout(Clock::time_point now) const {
-  Clock::time_point wakeup = now + std::chrono::milliseconds(kMaxPollMs);
+  Clock::time_point wakeup = std::min(now + std::chrono::milliseconds(kMaxPollMs), next_tick);
   for (const auto& connection : connections) {
     if (std::optional<Clock::time_point> next = connection->next_wakeup()) {
       wakeup = std::min(wakeup, *next);
@@ -146,6 +177,7 @@ void Server::run(int stop_fd) {
     ssh_event_dopoll(self.event, self.poll_timeout(Clock::now()));
     self.start_incoming();
     const Clock::time_point now = Clock::now();
+    self.tick_devices(now);
     for (std::size_t i = 0; i < self.connections.size(); ++i) self.connections[i]->service(now);
     self.start_incoming();
     std::erase_if(self.connections, [now](const auto& c) { return c->finished(now); });

@@ -31,8 +31,11 @@ class SessionChannel {
   std::optional<Clock::time_point> next_wakeup() const;
   // True once closed both ways and given back to libssh.
   bool gone() const { return channel_ == nullptr; }
-  // True when a fault says the connection must drop now.
-  bool drop_connection() const { return payload_ && payload_->drop_connection(); }
+  // True when a fault says the connection must drop now, and what the
+  // payload gave out before that was written, so the client gets it.
+  bool drop_connection() const {
+    return payload_ && payload_->drop_connection() && unsent_.empty();
+  }
   // Unhooks the callbacks; libssh frees the channel with its session.
   void detach();
 

@@ -26,7 +26,7 @@ void ShellBridge::open(Clock::time_point now) {
 }
 
 void ShellBridge::receive(std::string_view typed, Clock::time_point now) {
-  if (session_->closed()) return;
+  if (session_->closed() || session_->drop_requested()) return;
   while (!typed.empty()) {
     const std::size_t end = typed.find_first_of("\r\n");
     if (end == std::string_view::npos) {
@@ -47,15 +47,17 @@ void ShellBridge::queue(std::string bytes, Clock::time_point due) {
 }
 
 void ShellBridge::pump(Clock::time_point now) {
-  while (!input_.empty() && input_.front().due <= now && !session_->closed()) {
+  while (!input_.empty() && input_.front().due <= now && !stopped()) {
     if (output_.empty()) {
       pace_start_ = now;
       paced_bytes_ = 0;
     }
+    // After a drop request input() has returned only the echo of the line;
+    // that is still shown, and nothing typed after it is read.
     output_ += session_->input(input_.front().bytes);
     input_.pop_front();
   }
-  if (session_->closed()) input_.clear();
+  if (stopped()) input_.clear();
 }
 
 std::size_t ShellBridge::paced_allowance(Clock::time_point now) const {
@@ -80,7 +82,7 @@ std::string ShellBridge::take_output(Clock::time_point now, std::size_t max_byte
 
 std::optional<ShellBridge::Clock::time_point> ShellBridge::next_wakeup() const {
   std::optional<Clock::time_point> wakeup;
-  if (!input_.empty() && !session_->closed()) wakeup = input_.front().due;
+  if (!input_.empty() && !stopped()) wakeup = input_.front().due;
   if (!output_.empty()) {
     Clock::time_point ready = pace_start_;
     if (pacing_.bytes_per_second > 0) {
@@ -96,5 +98,9 @@ std::optional<ShellBridge::Clock::time_point> ShellBridge::next_wakeup() const {
 }
 
 bool ShellBridge::finished() const { return session_->closed() && output_.empty(); }
+
+bool ShellBridge::dropped() const { return session_->drop_requested() && output_.empty(); }
+
+bool ShellBridge::stopped() const { return session_->closed() || session_->drop_requested(); }
 
 }  // namespace iosctl::sim

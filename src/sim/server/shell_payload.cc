@@ -23,6 +23,9 @@ class ShellPayload : public ChannelPayload {
   std::optional<Clock::time_point> next_wakeup() const override { return bridge_.next_wakeup(); }
   bool finished() const override { return bridge_.finished() || (eof_ && !bridge_.next_wakeup()); }
   int exit_status() const override { return 0; }
+  // Fault drop_during_replace: the echo of the replace goes out, then the
+  // connection dies with no exit status and no EOF.
+  bool drop_connection() const override { return bridge_.dropped(); }
 
  private:
   ShellBridge bridge_;
