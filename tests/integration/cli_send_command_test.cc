@@ -121,6 +121,15 @@ TEST_F(CliSendCommand, VerboseShowsEachCommandSent) {
   EXPECT_NE(r.err.find("iosctl: " + target() + ": > show clock\n"), std::string::npos) << r.err;
 }
 
+TEST_F(CliSendCommand, CiscoXeProfileDrivesIosXe) {
+  // --device-type cisco_xe speaks to the IOS-XE device as cisco_ios does.
+  const RunResult r = run({"--device-type", "cisco_xe", "--json", "send-command", "show version"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["device_type"], "cisco_xe");
+  EXPECT_TRUE(doc["results"][0]["output"].get<std::string>().starts_with("Cisco IOS XE Software"));
+}
+
 TEST(CliDeviceDrop, DeviceGoneMidSessionExitsSix) {
   // iosim killed while the second command waits for its reply: exit 6, one line.
   TempDir dir;
