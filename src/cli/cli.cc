@@ -33,8 +33,8 @@ struct Request {
   GetConfigOptions get_config;
   // Global options whose absence matters (the connection options fill them).
   struct Given {
-    std::string host, username, password, password_env, secret_env, known_hosts, policy, type,
-        session_log, ssh_config, options_file;
+    std::string host, username, password, password_env, secret_env, key_passphrase_env, known_hosts,
+        policy, type, session_log, ssh_config, options_file;
     int port = 0;
     int timeout = 0;
   } given;
@@ -51,6 +51,7 @@ void take_given(const CLI::App& app, const Request::Given& g, DeviceFlags& flags
   take("--password", g.password, flags.password);
   take("--password-env", g.password_env, flags.password_env);
   take("--secret-env", g.secret_env, flags.secret_env);
+  take("--key-passphrase-env", g.key_passphrase_env, flags.key_passphrase_env);
   take("--known-hosts", g.known_hosts, flags.known_hosts);
   take("--host-key-policy", g.policy, flags.host_key_policy);
   take("--device-type", g.type, flags.device_type);
@@ -127,6 +128,9 @@ void add_login_globals(CLI::App& app, Request& r) {
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("FILE");
+  app.add_option("--key-passphrase-env", g.key_passphrase_env,
+                 "Take the key files' passphrase from environment variable VAR")
+      ->type_name("VAR");
   app.add_option("--known-hosts", g.known_hosts, "known_hosts file to check the host key against")
       ->type_name("FILE");
   app.add_option("--host-key-policy", g.policy,

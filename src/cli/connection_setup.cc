@@ -36,6 +36,7 @@ void apply_flags(driver::Connection& c, const DeviceFlags& f) {
   }
   if (f.username) c.username = *f.username;
   c.key_files.insert(c.key_files.end(), f.key_files.begin(), f.key_files.end());
+  if (f.key_passphrase_env) c.key_passphrase_env = *f.key_passphrase_env;
   if (f.known_hosts) c.known_hosts = *f.known_hosts;
   if (f.host_key_policy) c.host_key_policy = *f.host_key_policy;
   if (f.device_type) c.device_type = *f.device_type;

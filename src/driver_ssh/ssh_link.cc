@@ -18,6 +18,7 @@ ssh::SessionOptions session_options(const Connection& c,
   o.username = c.username;
   o.password = c.password;
   if (c.use_keys) o.key_files.assign(c.key_files.begin(), c.key_files.end());
+  o.key_passphrase_env = c.key_passphrase_env;
   o.use_agent = c.allow_agent;
   o.known_hosts = c.known_hosts;
   o.ssh_config = c.ssh_config;

@@ -1,6 +1,7 @@
 // iosctl reaching a device through the CLI: host-key policies, a wrong
 // password, a device that offers only legacy algorithms.
 
+#include "integration/support_child_process.h"
 #include "integration/support_free_port.h"
 #include "integration/support_iosctl.h"
 #include "integration/support_iosim.h"
@@ -20,8 +21,16 @@ class CliConnect : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = std::make_unique<TempDir>();
+    const RunResult key =
+        run_program({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "cli-key-phrase", "-C",
+                     "test", "-f", (dir_->path() / "id_locked").string()},
+                    deadline_in(30));
+    ASSERT_EQ(key.status, 0) << key.err;
     std::vector<LabEntry> devices(2);
     devices[0].port = free_port();
+    devices[0].users = {"- {username: admin, password: secret, privilege: 15}",
+                        "- {username: keyuser, public_key: " +
+                            (dir_->path() / "id_locked.pub").string() + ", privilege: 15}"};
     devices[1].name = "r2";
     devices[1].port = free_port();
     devices[1].extra = {"faults: {legacy_algorithms_only: true}"};
@@ -86,6 +95,18 @@ TEST_F(CliConnect, WrongPasswordExitsSixOnOneLine) {
   EXPECT_EQ(r.err.substr(warning.size()),
             "iosctl: error: authentication failed for admin@127.0.0.1:" + std::to_string(modern_) +
                 " (tried password, keyboard-interactive)\n");
+}
+
+TEST_F(CliConnect, EncryptedKeyFileWithPassphraseFromEnvironment) {
+  // --key-file with --key-passphrase-env logs in with no password at all.
+  setenv("IOSCTL_TEST_KEY_PHRASE", "cli-key-phrase", 1);
+  const RunResult r = run_iosctl_on(
+      {"-H", "127.0.0.1", "--port", std::to_string(modern_), "--username", "keyuser", "--key-file",
+       (dir_->path() / "id_locked").string(), "--key-passphrase-env", "IOSCTL_TEST_KEY_PHRASE",
+       "--known-hosts", (dir_->path() / "key_hosts").string(), "--host-key-policy", "accept-new",
+       "send-command", "show privilege"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("15"), std::string::npos) << r.out;
 }
 
 TEST_F(CliConnect, LegacyOnlyDeviceNeedsLegacyAlgorithms) {

@@ -19,6 +19,7 @@ struct DeviceFlags {
   std::optional<std::string> password_env;
   std::optional<std::string> secret_env;
   std::vector<std::string> key_files;
+  std::optional<std::string> key_passphrase_env;
   std::optional<std::string> known_hosts;
   std::optional<std::string> host_key_policy;
   std::optional<std::string> device_type;

@@ -23,6 +23,7 @@ struct Connection {
   std::string password;               // never printed
   std::optional<std::string> secret;  // enable secret; never printed
   std::vector<std::string> key_files;
+  std::string key_passphrase_env;          // environment variable holding the keys' passphrase
   bool use_keys = true;                    // try key files (and ~/.ssh defaults)
   bool allow_agent = true;                 // ask ssh-agent first
   std::string known_hosts;                 // empty: ~/.ssh/known_hosts or the ssh config's
