@@ -1,3 +1,4 @@
+#include "dialog/dialogue_harness.h"
 #include "iosctl/dialog/dialogue.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
@@ -13,22 +14,7 @@ namespace {
 
 using test::ScriptedStream;
 
-// The platform's profile without session preparation, for short transcripts.
-PlatformProfile bare(std::string_view platform) {
-  PlatformProfile profile = driver::platform_profile(platform);
-  profile.prepare.clear();
-  return profile;
-}
-
-// A stream of `fixture` and an opened IOS dialogue over it.
-struct Session {
-  explicit Session(std::string_view fixture)
-      : stream(ScriptedStream::from_fixture(fixture)), dialogue(stream, bare("cisco_ios"), {}) {
-    dialogue.open();
-  }
-  ScriptedStream stream;
-  Dialogue dialogue;
-};
+using Session = ScriptedSession;
 
 TEST(DialogConfig, ModesFollowThePromptWithATruncatedHostname) {
   // Each config level is tracked, though the prompt shows only 20 hostname characters.

@@ -1,3 +1,4 @@
+#include "dialog/dialogue_harness.h"
 #include "iosctl/dialog/dialogue.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
@@ -27,13 +28,7 @@ std::string error_of(F action, Failure expected) {
   return "no error";
 }
 
-// The platform's profile without session preparation, for short transcripts.
-PlatformProfile bare(std::string_view platform) {
-  PlatformProfile profile = driver::platform_profile(platform);
-  profile.prepare.clear();
-  return profile;
-}
-
+// Options that enable with `secret` when the login lands at user EXEC.
 Options with_secret(std::string secret) {
   Options options;
   options.enable_secret = std::move(secret);
