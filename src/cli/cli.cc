@@ -1,5 +1,6 @@
 #include "iosctl/cli/cli.h"
 
+#include "iosctl/cli/compare_command.h"
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
@@ -31,6 +32,8 @@ struct Request {
   SendCommandOptions send_command;
   SendConfigOptions send_config;
   GetConfigOptions get_config;
+  CompareOptions compare;
+  std::string dest_file_system;
   // Global options whose absence matters (the connection options fill them).
   struct Given {
     std::string host, username, password, password_env, secret_env, key_passphrase_env, known_hosts,
@@ -194,6 +197,24 @@ void add_device_commands(CLI::App& app, Request& r) {
                 "Print passwords, keys and communities instead of <redacted>");
 }
 
+void add_compare(CLI::App& app, Request& r) {
+  CLI::App* cmp = app.add_subcommand(
+      "compare", "Store CANDIDATE on the device and show how it differs from running");
+  cmp->add_option("CANDIDATE", r.compare.candidate, "Candidate configuration for a replace")
+      ->required();
+  cmp->add_option("--diff-source", r.compare.diff_source,
+                  "device (show archive config differences), local (iosctl's diff) or both; "
+                  "default: the device's, and both when they disagree")
+      ->check(CLI::IsMember({"device", "local", "both"}).description(""))
+      ->type_name("SOURCE");
+  cmp->add_option("--dest-file-system", r.dest_file_system,
+                  "File system for candidate_config.txt (default: the one dir shows)")
+      ->type_name("FS");
+  cmp->add_option("--format", r.compare.format, "contextual (default), unified or json")
+      ->check(CLI::IsMember({"contextual", "unified", "json"}).description(""))
+      ->type_name("FORMAT");
+}
+
 void build(CLI::App& app, Request& r) {
   app.set_version_flag("--version", "iosctl " + std::string(kVersion));
   app.require_subcommand(1);
@@ -205,6 +226,7 @@ void build(CLI::App& app, Request& r) {
   add_check(app, r);
   add_diff(app, r);
   add_device_commands(app, r);
+  add_compare(app, r);
 }
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
@@ -213,6 +235,11 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
   if (app.got_subcommand("send-command")) return run_send_command(r.device, r.send_command, env);
   if (app.got_subcommand("send-config")) return run_send_config(r.device, r.send_config, env);
   if (app.got_subcommand("get-config")) return run_get_config(r.device, r.get_config, env);
+  if (app.got_subcommand("compare")) {
+    if (r.json) r.compare.format = "json";
+    if (!r.dest_file_system.empty()) r.compare.file_system = r.dest_file_system;
+    return run_compare(r.device, r.compare, env);
+  }
   if (app.got_subcommand("check")) {
     r.check.json = r.json;
     return run_check(r.check, env);

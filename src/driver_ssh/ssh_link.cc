@@ -2,6 +2,7 @@
 
 #include "iosctl/error.h"
 #include "iosctl/ssh/host_key_policy.h"
+#include "iosctl/ssh/scp.h"
 #include "iosctl/ssh/session.h"
 #include "iosctl/ssh/shell_stream.h"
 
@@ -37,18 +38,38 @@ ssh::SessionOptions session_options(const Connection& c,
   return o;
 }
 
+// SCP on a second SSH session with the same login, opened per copy: IOS
+// serves SCP on an exec channel while the CLI shell stays open beside it
+// (netmiko and NAPALM do the same).
+class ScpTransfer : public FileTransfer {
+ public:
+  explicit ScpTransfer(ssh::SessionOptions options) : options_(std::move(options)) {}
+
+  void push(std::string_view bytes, std::string_view remote_path) override {
+    ssh::Session session(options_);
+    ssh::scp_push(session, bytes, remote_path, ssh::Clock::now() + options_.timeouts.request);
+  }
+
+ private:
+  ssh::SessionOptions options_;
+};
+
 // The session and its shell, destroyed shell first (it lives on the session).
 class SshLink : public Link {
  public:
   SshLink(const Connection& connection, const std::function<void(std::string_view)>& warn)
-      : session_(session_options(connection, warn)), shell_(session_) {}
+      : session_(session_options(connection, warn)),
+        shell_(session_),
+        transfer_(session_options(connection, warn)) {}
 
   Stream& stream() override { return shell_; }
   std::string target() const override { return session_.target(); }
+  FileTransfer* file_transfer() override { return &transfer_; }
 
  private:
   ssh::Session session_;
   ssh::ShellStream shell_;
+  ScpTransfer transfer_;
 };
 
 }  // namespace

@@ -21,6 +21,8 @@ class DeviceSession {
 
   // The driver on the open session.
   driver::GenericDriver& driver() { return *driver_; }
+  // The link the driver talks over (for its file transfer).
+  driver::Link& link() { return *link_; }
   // `user@host:port` of the link.
   const std::string& target() const { return target_; }
 

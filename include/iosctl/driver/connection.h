@@ -1,6 +1,7 @@
 #pragma once
 
 #include "iosctl/dialog/stream.h"
+#include "iosctl/driver/file_transfer.h"
 
 #include <chrono>
 #include <cstdint>
@@ -45,6 +46,8 @@ class Link {
   virtual Stream& stream() = 0;
   // `user@host:port`, as messages name the device.
   virtual std::string target() const = 0;
+  // Copies files to the device beside this shell; nullptr: this link cannot.
+  virtual FileTransfer* file_transfer() { return nullptr; }
 };
 
 // Opens a Link to `connection`, reporting warnings through `warn`; throws

@@ -1,0 +1,144 @@
+#include "iosctl/cli/compare_command.h"
+
+#include "iosctl/cli/config_file.h"
+#include "iosctl/cli/connection_setup.h"
+#include "iosctl/cli/device_session.h"
+#include "iosctl/config/contextual_format.h"
+#include "iosctl/config/json_format.h"
+#include "iosctl/config/redact.h"
+#include "iosctl/config/unified_format.h"
+#include "iosctl/driver/ios_driver.h"
+#include "iosctl/error.h"
+#include "iosctl/exit_status.h"
+#include "iosctl/ios/archive_diff.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+namespace iosctl::cli {
+namespace {
+
+// The device prints the sign between indentation and text (` +enable secret
+// ...`); the secret is masked in the text after it.
+std::string redact_device_diff(const std::string& diff) {
+  std::istringstream in(diff);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    std::size_t body = line.find_first_not_of(' ');
+    if (body != std::string::npos && (line[body] == '+' || line[body] == '-')) ++body;
+    if (body == std::string::npos) body = line.size();
+    out += line.substr(0, body) + config::redact_secrets(line.substr(body)) + "\n";
+  }
+  return out;
+}
+
+std::vector<std::string> sorted_lines(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+// The two diffs agree when they hold the same signed lines: both list
+// additions before removals, but may order parents differently.
+bool diffs_agree(const driver::Comparison& c) {
+  const std::string local =
+      ios::normalize_archive_diff(config::format_contextual(c.local, {false, true}));
+  return sorted_lines(local) == sorted_lines(c.device);
+}
+
+std::string local_text(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
+                       const CompareOptions& options) {
+  const config::DisplayOptions display{false, false};
+  if (options.format == "unified") {
+    return config::format_unified(config::canonical_lines(c.running),
+                                  config::canonical_lines(loaded.text),
+                                  {"system:running-config", options.candidate}, display);
+  }
+  if (c.local.empty()) return "";
+  return config::format_contextual(c.local, display);
+}
+
+void check_options(const CompareOptions& options) {
+  const std::vector<std::string> sources = {"auto", "device", "local", "both"};
+  if (std::find(sources.begin(), sources.end(), options.diff_source) == sources.end()) {
+    throw Error(Failure::usage,
+                "unknown --diff-source '" + options.diff_source + "' (use device, local or both)");
+  }
+  if (options.format != "contextual" && options.format != "unified" && options.format != "json") {
+    throw Error(Failure::usage,
+                "unknown --format '" + options.format + "' (use contextual, unified or json)");
+  }
+}
+
+struct Shown {
+  bool device = false;
+  bool local = false;
+};
+
+int print(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
+          const CompareOptions& options, const Shown& shown, bool agree, Env& env) {
+  const std::string device = redact_device_diff(c.device);
+  const bool differences = (shown.device && !c.device.empty()) || (shown.local && !c.local.empty());
+  if (options.format == "json") {
+    nlohmann::json doc = {{"differences", differences},
+                          {"agree", agree},
+                          {"candidate_path", loaded.path},
+                          {"transferred", loaded.transferred}};
+    doc["device"] = shown.device ? nlohmann::json(device) : nlohmann::json(nullptr);
+    doc["local"] = shown.local ? nlohmann::json::parse(config::format_json(c.local, {false, false}))
+                               : nlohmann::json(nullptr);
+    env.out << doc.dump(2) << '\n';
+  } else if (!differences) {
+    env.out << "no changes\n";
+  } else {
+    const std::string local = local_text(c, loaded, options);
+    if (shown.device && shown.local) env.out << "! device: show archive config differences\n";
+    if (shown.device) env.out << (device.empty() ? "no changes\n" : device);
+    if (shown.device && shown.local) env.out << "! local: iosctl's diff\n";
+    if (shown.local) env.out << (c.local.empty() ? "no changes\n" : local);
+  }
+  return differences ? kExitDifferences : kExitOk;
+}
+
+}  // namespace
+
+int run_compare(const DeviceFlags& flags, const CompareOptions& options, Env& env) {
+  check_options(options);
+  const std::string text = read_config_file(options.candidate);
+  // Offline checks first, so a bad candidate never reaches the device.
+  driver::checked_candidate(text, options.candidate);
+  const driver::Connection connection = resolve_connection(flags, env);
+  DeviceSession session(connection, flags.verbose, env);
+  try {
+    driver::FileTransfer* transfer = session.link().file_transfer();
+    if (!transfer) throw Error(Failure::usage, "this connection cannot copy files to the device");
+    auto note = [&](std::string_view line) {
+      if (flags.verbose) env.err << "iosctl: " << session.target() << ": " << line << '\n';
+    };
+    driver::IosDriver ios(session.driver(), *transfer, note);
+    driver::ReplaceOptions replace{options.candidate, options.file_system};
+    const driver::LoadedCandidate& loaded = ios.load_replace_candidate(text, replace);
+    const driver::Comparison c = ios.compare_config();
+    const bool agree = diffs_agree(c);
+    Shown shown{options.diff_source != "local", options.diff_source != "device"};
+    // A JSON reader gets both diffs by default; a person only the device's
+    // unless iosctl sees something else.
+    if (options.diff_source == "auto" && options.format != "json") {
+      shown = {true, !agree};
+      if (!agree) {
+        env.err << "iosctl: warning: " << session.target()
+                << ": the device's diff and iosctl's differ; both are shown\n";
+      }
+    }
+    return print(c, loaded, options, shown, agree, env);
+  } catch (const Error& e) {
+    throw Error(e.failure(), session.target() + ": " + e.what());
+  }
+}
+
+}  // namespace iosctl::cli

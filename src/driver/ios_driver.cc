@@ -1,0 +1,151 @@
+#include "iosctl/driver/ios_driver.h"
+
+#include "iosctl/config/normalize.h"
+#include "iosctl/config/parse.h"
+#include "iosctl/error.h"
+#include "iosctl/ios/archive_diff.h"
+#include "iosctl/ios/file_system.h"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <utility>
+
+namespace iosctl::driver {
+namespace {
+
+bool is_error(const config::Diagnostic& d) { return d.severity == config::Severity::error; }
+
+std::string with_root(std::string fs) {
+  if (fs.empty() || fs.back() != ':') fs += ':';
+  return fs;
+}
+
+}  // namespace
+
+config::Repair checked_candidate(std::string_view text, std::string_view source_name) {
+  // ARCHITECTURE step 1: line endings, the final newline, certificate `quit`
+  // lines and `^C` banner delimiters are repaired silently rather than
+  // refused, since configure replace would otherwise mis-apply them.
+  config::Repair repair = config::repair_candidate(text);
+  for (const config::Diagnostic& d : config::check_candidate(repair.text)) {
+    if (is_error(d)) throw Error(Failure::invalid, config::format_diagnostic(source_name, d));
+  }
+  return repair;
+}
+
+std::string md5_hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_md5(), nullptr) != 1) {
+    throw Error(Failure::internal, "computing the candidate's MD5 digest failed (OpenSSL)");
+  }
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0x0f];
+  }
+  return hex;
+}
+
+IosDriver::IosDriver(GenericDriver& driver, FileTransfer& transfer,
+                     std::function<void(std::string_view)> note)
+    : driver_(driver), transfer_(transfer), note_(std::move(note)) {}
+
+const LoadedCandidate& IosDriver::load_replace_candidate(std::string_view text,
+                                                         const ReplaceOptions& options) {
+  config::Repair repair = checked_candidate(text, options.source_name);
+  LoadedCandidate c;
+  c.text = std::move(repair.text);
+  c.repaired = std::move(repair.repaired);
+  c.file_system = discover_file_system(options, c.text.size());
+  c.path = c.file_system + "/" + std::string(kCandidateFile);
+  check_scp_server();
+  const std::string local = md5_hex(c.text);
+  // Like netmiko's FileTransfer, an identical file already on flash is not
+  // copied again: the MD5 over the stored bytes proves it is the same.
+  if (device_md5(c.path) == local) {
+    say(c.path + " already holds the candidate (MD5 " + local + "), not copied again");
+  } else {
+    say("copying the candidate to " + c.path + " (" + std::to_string(c.text.size()) + " bytes)");
+    transfer_.push(c.text, c.path);
+    const std::optional<std::string> stored = device_md5(c.path);
+    if (stored != local) {
+      throw Error(Failure::invalid, c.path + " has MD5 " + stored.value_or("(none)") +
+                                        " after the copy, the candidate has " + local +
+                                        ": check free space on " + c.file_system +
+                                        " and run again");
+    }
+    c.transferred = true;
+  }
+  loaded_ = std::move(c);
+  return *loaded_;
+}
+
+std::string IosDriver::run(const std::string& command) {
+  const CommandOutcome outcome = driver_.send_command(command);
+  if (outcome.error) {
+    throw Error(Failure::invalid, "'" + command + "' was rejected: " + *outcome.error);
+  }
+  return outcome.output;
+}
+
+std::string IosDriver::discover_file_system(const ReplaceOptions& options, std::size_t needed) {
+  const std::string command =
+      options.file_system ? "dir " + with_root(*options.file_system) : std::string("dir");
+  const CommandOutcome outcome = driver_.send_command(command);
+  const std::optional<ios::DirListing> listing =
+      outcome.error ? std::nullopt : ios::parse_dir(outcome.output);
+  if (!listing) {
+    if (options.file_system) {
+      throw Error(Failure::invalid, "'" + command + "' did not list a file system: check " +
+                                        "--dest-file-system (e.g. flash: or bootflash:)");
+    }
+    throw Error(Failure::invalid,
+                "'dir' did not name a file system: give one with --dest-file-system");
+  }
+  const std::string fs =
+      options.file_system ? with_root(*options.file_system) : listing->file_system;
+  if (listing->free && *listing->free < needed) {
+    throw Error(Failure::invalid, fs + " has " + std::to_string(*listing->free) +
+                                      " bytes free but the candidate needs " +
+                                      std::to_string(needed) + ": delete files from " + fs +
+                                      " first");
+  }
+  return fs;
+}
+
+void IosDriver::check_scp_server() {
+  // NAPALM checks the same line before it tries a transfer: without it the
+  // device has no SCP server and the copy would fail obscurely.
+  const std::string out = run("show running-config | include ip scp server enable");
+  if (out.find("ip scp server enable") == std::string::npos) {
+    throw Error(Failure::invalid,
+                "SCP is not enabled on the device: configure 'ip scp server enable' and run "
+                "again");
+  }
+}
+
+std::optional<std::string> IosDriver::device_md5(const std::string& path) {
+  const CommandOutcome outcome = driver_.send_command("verify /md5 " + path);
+  if (outcome.error) return std::nullopt;  // a missing file: `%Error opening ...`
+  return ios::parse_verify_md5(outcome.output);
+}
+
+Comparison IosDriver::compare_config() {
+  if (!loaded_) throw Error(Failure::usage, "no candidate loaded: load one before comparing");
+  Comparison result;
+  result.device = ios::normalize_archive_diff(
+      run("show archive config differences system:running-config " + loaded_->path));
+  result.running = driver_.get_config(ConfigSource::running, false);
+  result.local = config::diff_configs(config::normalize(config::parse_config(result.running)),
+                                      config::normalize(config::parse_config(loaded_->text)));
+  return result;
+}
+
+void IosDriver::say(const std::string& line) const {
+  if (note_) note_(line);
+}
+
+}  // namespace iosctl::driver
