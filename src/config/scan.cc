@@ -49,19 +49,22 @@ ConfigScanner::ConfigScanner(std::string_view text) : text_(text) {}
 
 bool ConfigScanner::next(ScannedLine& line) {
   if (offset_ >= text_.size()) {
-    if (unit_ == NodeKind::banner) {
-      problem(unit_line_, "banner is not terminated by its delimiter",
-              "end the banner text with the delimiter it starts with");
-    } else if (unit_ == NodeKind::certificate) {
-      problem(unit_line_, "certificate is not terminated by a 'quit' line",
-              "end the certificate's hex lines with a line of two spaces, a TAB and 'quit'");
-    } else if (unit_ == NodeKind::macro) {
-      problem(unit_line_, "macro is not terminated by a line holding only '@'",
-              "end the macro with a line holding only '@'");
-    }
-    unit_ = NodeKind::command;
+    if (unit_ != NodeKind::command) unterminated_unit();
     return false;
   }
+  line = read_line();
+  if (unit_ != NodeKind::command && continue_unit(line)) return true;
+  if (line.text.empty() || line.text.front() == '!') return true;  // trivia
+  classify_node(line);
+  if (line.kind == NodeKind::command) {
+    open_.push_back({line.indent, line.text});
+  } else {
+    start_unit(line);
+  }
+  return true;
+}
+
+ScannedLine ConfigScanner::read_line() {
   std::size_t end = text_.find('\n', offset_);
   if (end == std::string_view::npos) end = text_.size();
   std::string_view raw = text_.substr(offset_, end - offset_);
@@ -75,33 +78,51 @@ bool ConfigScanner::next(ScannedLine& line) {
   while (last > first && (raw[last - 1] == ' ' || raw[last - 1] == '\t' || raw[last - 1] == '\r')) {
     --last;
   }
-  line = ScannedLine{};
+  ScannedLine line;
   line.number = ++number_;
   line.indent = static_cast<int>(first);
   line.raw = raw;
   line.text = raw.substr(first, last - first);
-  if (unit_ != NodeKind::command && continue_unit(line)) return true;
-  if (line.text.empty() || line.text.front() == '!') return true;  // trivia
+  return line;
+}
 
+// Works out the nesting depth of a configuration line and whether it opens
+// a multi-line unit.
+void ConfigScanner::classify_node(ScannedLine& line) {
   while (!open_.empty() && open_.back().indent >= line.indent) open_.pop_back();
   line.role = LineRole::node;
   line.depth = static_cast<int>(open_.size());
   if (auto rest = banner_rest(line.text)) {
     line.kind = NodeKind::banner;
     line.delimiter = banner_delimiter(*rest);
-    line.delimiter_at = static_cast<std::size_t>(rest->data() - raw.data());
+    line.delimiter_at = static_cast<std::size_t>(rest->data() - line.raw.data());
   } else if (line.text.starts_with("macro name ")) {
     line.kind = NodeKind::macro;
   } else if (!open_.empty() && line.text.starts_with("certificate ") &&
              is_certificate_chain(open_.back().text)) {
     line.kind = NodeKind::certificate;
   }
-  if (line.kind == NodeKind::command) {
-    open_.push_back({line.indent, line.text});
-  } else {
-    start_unit(line);
+}
+
+// Reports the open unit as never terminated and closes it.
+void ConfigScanner::unterminated_unit() {
+  switch (unit_) {
+    case NodeKind::banner:
+      problem(unit_line_, "banner is not terminated by its delimiter",
+              "end the banner text with the delimiter it starts with");
+      break;
+    case NodeKind::certificate:
+      problem(unit_line_, "certificate is not terminated by a 'quit' line",
+              "end the certificate's hex lines with a line of two spaces, a TAB and 'quit'");
+      break;
+    case NodeKind::macro:
+      problem(unit_line_, "macro is not terminated by a line holding only '@'",
+              "end the macro with a line holding only '@'");
+      break;
+    case NodeKind::command:
+      break;
   }
-  return true;
+  unit_ = NodeKind::command;
 }
 
 void ConfigScanner::start_unit(const ScannedLine& first) {
@@ -141,9 +162,7 @@ bool ConfigScanner::continue_unit(ScannedLine& line) {
       // closed by `  <TAB>quit`; anything else means the `quit` was lost.
       last = line.text == "quit";
       if (!last && !is_hex_line(line.text)) {
-        problem(unit_line_, "certificate is not terminated by a 'quit' line",
-                "end the certificate's hex lines with a line of two spaces, a TAB and 'quit'");
-        unit_ = NodeKind::command;
+        unterminated_unit();
         return false;
       }
       break;

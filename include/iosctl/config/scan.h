@@ -47,7 +47,10 @@ class ConfigScanner {
     int indent;
     std::string_view text;
   };
+  ScannedLine read_line();
+  void classify_node(ScannedLine& line);
   void start_unit(const ScannedLine& first);
+  void unterminated_unit();
   bool continue_unit(ScannedLine& line);
   void problem(int line, std::string_view message, std::string_view fix);
 
