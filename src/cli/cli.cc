@@ -1,5 +1,6 @@
 #include "iosctl/cli/cli.h"
 
+#include "iosctl/cli/commit_command.h"
 #include "iosctl/cli/compare_command.h"
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/offline_commands.h"
@@ -33,6 +34,9 @@ struct Request {
   SendConfigOptions send_config;
   GetConfigOptions get_config;
   CompareOptions compare;
+  CommitCommandOptions commit;
+  bool no_auto_rollback = false;
+  bool auto_rollback_flag = false;  // the default, accepted for clarity
   std::string dest_file_system;
   // Global options whose absence matters (the connection options fill them).
   struct Given {
@@ -215,6 +219,27 @@ void add_compare(CLI::App& app, Request& r) {
       ->type_name("FORMAT");
 }
 
+void add_commit(CLI::App& app, Request& r) {
+  CLI::App* cmt =
+      app.add_subcommand("commit", "Replace the running config with CANDIDATE, after a checkpoint");
+  cmt->add_option("CANDIDATE", r.commit.candidate, "Candidate configuration for a replace")
+      ->required();
+  CLI::Option* on = cmt->add_flag("--auto-rollback", r.auto_rollback_flag,
+                                  "Restore the original config on any "
+                                  "failing line (default)");
+  cmt->add_flag("--no-auto-rollback", r.no_auto_rollback,
+                "Keep what applied when a line fails (exit 5)")
+      ->excludes(on);
+  cmt->add_option("--save", r.commit.save,
+                  "write memory after a commit: changed (default), "
+                  "always or never")
+      ->check(CLI::IsMember({"always", "never", "changed"}).description(""))
+      ->type_name("WHEN");
+  cmt->add_option("--dest-file-system", r.dest_file_system,
+                  "File system for candidate_config.txt (default: the one dir shows)")
+      ->type_name("FS");
+}
+
 void build(CLI::App& app, Request& r) {
   app.set_version_flag("--version", "iosctl " + std::string(kVersion));
   app.require_subcommand(1);
@@ -227,6 +252,7 @@ void build(CLI::App& app, Request& r) {
   add_diff(app, r);
   add_device_commands(app, r);
   add_compare(app, r);
+  add_commit(app, r);
 }
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
@@ -239,6 +265,11 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
     if (r.json) r.compare.format = "json";
     if (!r.dest_file_system.empty()) r.compare.file_system = r.dest_file_system;
     return run_compare(r.device, r.compare, env);
+  }
+  if (app.got_subcommand("commit")) {
+    r.commit.auto_rollback = !r.no_auto_rollback;
+    if (!r.dest_file_system.empty()) r.commit.file_system = r.dest_file_system;
+    return run_commit(r.device, r.commit, env);
   }
   if (app.got_subcommand("check")) {
     r.check.json = r.json;

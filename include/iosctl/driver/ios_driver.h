@@ -5,7 +5,9 @@
 #include "iosctl/config/diff.h"
 #include "iosctl/driver/file_transfer.h"
 #include "iosctl/driver/generic_driver.h"
+#include "iosctl/ios/replace_result.h"
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +41,27 @@ struct Comparison {
   std::string running;       // the running config the local diff read
 };
 
+// The file name of the checkpoint commit_config takes before it replaces.
+inline constexpr std::string_view kRollbackFile = "rollback_config.txt";
+
+// When commit_config saves the running config (`write memory`).
+enum class SavePolicy { always, never, changed };
+
+// How commit_config replaces.
+struct CommitOptions {
+  bool auto_rollback = true;              // `revert trigger error`: restore on any failure
+  SavePolicy save = SavePolicy::changed;  // save after a successful commit
+  std::chrono::milliseconds replace_timeout{std::chrono::minutes(10)};  // for the replace
+};
+
+// What a successful commit_config did.
+struct CommitResult {
+  Comparison comparison;  // the differences that were committed
+  bool changed = false;   // false: nothing to commit, the device was not touched
+  bool saved = false;     // `write memory` ran
+  std::string prompt;     // the prompt after the replace (the hostname may have changed)
+};
+
 // NAPALM-style config replace steps for IOS / IOS-XE on an open GenericDriver.
 class IosDriver {
  public:
@@ -58,6 +81,17 @@ class IosDriver {
   // Error{usage} if no candidate was loaded, Error{invalid} if the device
   // refuses the diff command.
   Comparison compare_config();
+  // Commits the loaded candidate by configure replace, after a checkpoint
+  // (`<fs>/rollback_config.txt`), then saves per `options`. Returns
+  // changed=false without touching the device when there is no difference.
+  // Throws Error{invalid} when the device refused before any change,
+  // Error{reverted} when it restored its original config, Error{uncertain}
+  // when the replace aborted part way, printed nothing known or timed out.
+  CommitResult commit_config(const CommitOptions& options);
+  // The lines the last commit_config's replace failed to apply.
+  const std::vector<std::string>& failing_lines() const { return failing_lines_; }
+  // The last commit_config's comparison; nullopt if it failed before comparing.
+  const std::optional<Comparison>& last_comparison() const { return last_comparison_; }
 
  private:
   // Sends `command`; throws Error{invalid} if the device rejects it.
@@ -68,6 +102,16 @@ class IosDriver {
   void check_scp_server();
   // Returns the device's MD5 of `path`; nullopt when the file is missing.
   std::optional<std::string> device_md5(const std::string& path);
+  // Adds `file prompt quiet` unless present; true when it was added.
+  bool ensure_file_prompt_quiet();
+  // Sends config lines `lines`; throws Error{invalid} if one is rejected.
+  void configure(const std::vector<std::string>& lines);
+  // File prompts, checkpoint, replace, file prompts restored; the replace's result.
+  ios::ReplaceResult checkpoint_and_replace(const CommitOptions& options);
+  // Runs the configure replace and returns its classified output.
+  ios::ReplaceResult replace(const CommitOptions& options);
+  // Throws the Error that `result` (not applied) maps to.
+  [[noreturn]] void fail(const ios::ReplaceResult& result) const;
   // Passes a progress line to note_, if any.
   void say(const std::string& line) const;
 
@@ -75,6 +119,8 @@ class IosDriver {
   FileTransfer& transfer_;
   std::function<void(std::string_view)> note_;
   std::optional<LoadedCandidate> loaded_;
+  std::vector<std::string> failing_lines_;
+  std::optional<Comparison> last_comparison_;
 };
 
 // Returns `text` with its automatic repairs applied, or throws

@@ -1,0 +1,143 @@
+// iosctl commit against iosim over SSH: a change applied and saved, no
+// change, a failing line with and without auto-rollback, archive off, and a
+// hostname change.
+
+#include "integration/support_free_port.h"
+#include "integration/support_iosctl.h"
+#include "integration/support_iosim.h"
+#include "integration/support_temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace iosctl::test {
+namespace {
+
+class CliCommit : public ::testing::Test {
+ protected:
+  void start(const std::filesystem::path& running = lab_fixture("iosxe-r1.cfg")) {
+    LabEntry device;
+    device.port = free_port();
+    device.running_config = running;
+    port_ = device.port;
+    iosim_ = std::make_unique<IosimProcess>(
+        std::vector<std::string>{"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()});
+  }
+  RunResult run(const std::vector<std::string>& args) {
+    return run_iosctl_on(joined(login_args(port_, dir_.path() / "known_hosts"), args));
+  }
+  // The device's running config as iosctl reads it, secrets included.
+  std::string running() {
+    const RunResult r = run({"get-config", "--show-secrets"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.out;
+  }
+  // The running config with `line` added before the final `end`.
+  std::string running_plus(const std::string& line) {
+    std::string text = running();
+    const std::size_t end = text.rfind("\nend");
+    EXPECT_NE(end, std::string::npos) << text;
+    return text.insert(end + 1, line + "\n");
+  }
+  // True when `path` exists on the device's flash.
+  bool on_flash(const std::string& path) {
+    const RunResult r = run({"send-command", "dir " + path});
+    return (r.out + r.err).find("No such file or directory") == std::string::npos;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<IosimProcess> iosim_;
+  std::uint16_t port_ = 0;
+};
+
+TEST_F(CliCommit, ChangeIsAppliedAndSaved) {
+  // An added line: exit 0, running equals the candidate, startup has it.
+  start();
+  const std::string candidate = running_plus("ntp server 192.0.2.10");
+  const auto file = dir_.write("change.cfg", candidate);
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "+ntp server 192.0.2.10\ncommitted: 1 line added, 0 removed; saved\n");
+  EXPECT_EQ(running(), candidate);
+  const RunResult startup = run({"send-command", "show startup-config"});
+  EXPECT_NE(startup.out.find("ntp server 192.0.2.10"), std::string::npos) << startup.out;
+  EXPECT_EQ(startup.out.find("file prompt quiet"), std::string::npos) << startup.out;
+}
+
+TEST_F(CliCommit, NoChangeTouchesNothing) {
+  // The running config as candidate: exit 0, `no changes`, no checkpoint taken.
+  start();
+  const auto file = dir_.write("same.cfg", running());
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "no changes\n");
+  EXPECT_FALSE(on_flash("bootflash:/rollback_config.txt"));
+}
+
+TEST_F(CliCommit, FailingLineIsRevertedWithExitFour) {
+  // A garbage line with auto-rollback: exit 4 naming it, running unchanged.
+  start();
+  const std::string before = running();
+  const auto file = dir_.write("bad.cfg", running_plus("adfjasdfadfa"));
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 4) << r.out << r.err;
+  EXPECT_EQ(r.out, "+adfjasdfadfa\n");
+  EXPECT_NE(r.err.find("failed to apply 'adfjasdfadfa'; the device restored its original"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(running(), before);
+  EXPECT_TRUE(on_flash("bootflash:/rollback_config.txt"));
+}
+
+TEST_F(CliCommit, FailingLineWithoutAutoRollbackIsUncertain) {
+  // Without auto-rollback: exit 5, the failing line and the rollback next step.
+  start();
+  const auto file = dir_.write("bad.cfg", running_plus("adfjasdfadfa"));
+  const RunResult r = run({"--json", "commit", file.string(), "--no-auto-rollback"});
+  EXPECT_EQ(r.status, 5) << r.out << r.err;
+  EXPECT_NE(
+      r.err.find(
+          "'configure replace bootflash:/rollback_config.txt force' on it restores the checkpoint"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("adfjasdfadfa"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"outcome\": \"uncertain\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"adfjasdfadfa\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"diff\": \"+adfjasdfadfa\\n\""), std::string::npos) << r.out;
+}
+
+TEST_F(CliCommit, ArchiveOffIsRejectedWithExitThree) {
+  // No `archive` section: auto-rollback cannot work; exit 3, nothing changed.
+  std::ifstream in(lab_fixture("iosxe-r1.cfg"));
+  std::ostringstream kept;
+  for (std::string line; std::getline(in, line);) {
+    if (line != "archive" && line.rfind(" path ", 0) != 0) kept << line << '\n';
+  }
+  start(dir_.write("no-archive.cfg", kept.str()));
+  const std::string before = running();
+  const auto file = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("the device is unchanged"), std::string::npos) << r.err;
+  EXPECT_EQ(running(), before);
+}
+
+TEST_F(CliCommit, HostnameChangeIsFollowed) {
+  // A new hostname: exit 0 and the session goes on at the new prompt to save.
+  start();
+  std::string candidate = running();
+  candidate.replace(candidate.find("hostname r1"), 11, "hostname r9");
+  const auto file = dir_.write("rename.cfg", candidate);
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("; saved\n"), std::string::npos) << r.out;
+  EXPECT_NE(running().find("hostname r9\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iosctl::test

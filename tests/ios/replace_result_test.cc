@@ -1,0 +1,69 @@
+// classify_replace on outputs shaped like IOS_BEHAVIOR 7.2-7.5.
+
+#include "iosctl/ios/replace_result.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace iosctl::ios {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+TEST(ClassifyReplace, SuccessIsApplied) {
+  // `Total number of passes` + `Rollback Done` alone means the candidate runs.
+  const ReplaceResult r = classify_replace("Total number of passes: 1\nRollback Done\n\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::applied);
+  EXPECT_EQ(r.failing_lines, Lines{});
+}
+
+TEST(ClassifyReplace, RevertTriggerErrorRestoresTheOriginal) {
+  // 7.4: the failing line keeps its indentation; the restore line decides.
+  const ReplaceResult r = classify_replace(
+      "Command rejected: bad mode\r\nFailed to apply command  no switchport mode access\r\n"
+      "Aborting Rollback.\r\n\r\nRollback failed.Reverting back to the original configuration: "
+      "bootflash:archive-1 ...\r\n\r\n\r\nTotal number of passes: 0\r\nRollback Done\r\n\r\n"
+      "The original configuration has been successfully restored.\r\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::reverted);
+  EXPECT_EQ(r.failing_lines, Lines{" no switchport mode access"});
+}
+
+TEST(ClassifyReplace, AbortedWithoutTheWordErrorIsNotSuccess) {
+  // 7.3: NAPALM would call this success (no `error`); we report it aborted.
+  const ReplaceResult r = classify_replace(
+      "The rollback configlet from the last pass is listed below:\n********\n"
+      "!List of Rollback Commands:\nadfjasdfadfa\nend\n********\n\n\n"
+      "Rollback aborted after 5 passes\n"
+      "The following commands are failed to apply to the IOS image.\n********\n"
+      "adfjasdfadfa\n********\n\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::aborted);
+  EXPECT_EQ(r.failing_lines, Lines{"adfjasdfadfa"});
+}
+
+TEST(ClassifyReplace, AbortedWithoutTheFailedBlockHasNoLines) {
+  // Some images omit the second block; the outcome stays aborted.
+  const ReplaceResult r = classify_replace("Rollback aborted after 5 passes\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::aborted);
+  EXPECT_EQ(r.failing_lines, Lines{});
+}
+
+TEST(ClassifyReplace, InvalidFileAndArchiveOff) {
+  // 7.5 and 7.4: both refusals apply nothing.
+  EXPECT_EQ(classify_replace("%The input file is not a valid config file.\n").outcome,
+            ReplaceOutcome::invalid_file);
+  EXPECT_EQ(classify_replace("%Please turn config archive on before using the rollback feature.\n")
+                .outcome,
+            ReplaceOutcome::archive_off);
+}
+
+TEST(ClassifyReplace, AnythingElseIsUnrecognised) {
+  // Output without any known summary leaves the state unknown.
+  EXPECT_EQ(classify_replace("").outcome, ReplaceOutcome::unrecognised);
+  EXPECT_EQ(classify_replace("Failed to apply command x\nRollback Done\n").outcome,
+            ReplaceOutcome::unrecognised);
+}
+
+}  // namespace
+}  // namespace iosctl::ios
