@@ -2,10 +2,7 @@
 // 2), a bad candidate refused before anything is sent (exit 3), a device
 // without SCP (exit 3 naming the fix), and the MD5 check skipping a second copy.
 
-#include "integration/support_free_port.h"
-#include "integration/support_iosctl.h"
-#include "integration/support_iosim.h"
-#include "integration/support_temp_dir.h"
+#include "integration/support_device_test.h"
 
 #include <gtest/gtest.h>
 
@@ -16,38 +13,7 @@
 namespace iosctl::test {
 namespace {
 
-class CliCompare : public ::testing::Test {
- protected:
-  void start(const std::filesystem::path& running = lab_fixture("iosxe-r1.cfg")) {
-    LabEntry device;
-    device.port = free_port();
-    device.running_config = running;
-    port_ = device.port;
-    iosim_ = std::make_unique<IosimProcess>(
-        std::vector<std::string>{"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()});
-  }
-  RunResult run(const std::vector<std::string>& args) {
-    return run_iosctl_on(joined(login_args(port_, dir_.path() / "known_hosts"), args));
-  }
-  // The device's running config as iosctl reads it, secrets included.
-  std::string running() {
-    const RunResult r = run({"get-config", "--show-secrets"});
-    EXPECT_EQ(r.status, 0) << r.err;
-    return r.out;
-  }
-  // The running config with `line` added before the final `end`.
-  std::string running_plus(const std::string& line) {
-    std::string text = running();
-    const std::size_t end = text.rfind("\nend");
-    EXPECT_NE(end, std::string::npos) << text;
-    return text.insert(end + 1, line + "\n");
-  }
-  std::string target() const { return "admin@127.0.0.1:" + std::to_string(port_); }
-
-  TempDir dir_;
-  std::unique_ptr<IosimProcess> iosim_;
-  std::uint16_t port_ = 0;
-};
+using CliCompare = DeviceTest;
 
 TEST_F(CliCompare, SameConfigHasNoChanges) {
   // A candidate equal to the running config: exit 0 and `no changes`.
