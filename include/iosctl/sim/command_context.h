@@ -2,6 +2,7 @@
 
 #include "iosctl/sim/device_core.h"
 #include "iosctl/sim/grammar.h"
+#include "iosctl/sim/tcl_shell.h"
 
 #include <cstddef>
 #include <functional>
@@ -60,6 +61,7 @@ struct SessionState {
   int privilege_at_login = 1;
   bool tcl = false;             // in `tclsh` (prompt `host(tcl)#`)
   std::string tcl_pending;      // a Tcl command still open at a brace (prompt `+>`)
+  TclState tcl_state;           // the tclsh's variables and open channels
   bool drop_requested = false;  // fault drop_during_replace: cut the connection
 };
 
