@@ -1,10 +1,9 @@
 #include "iosctl/cli/cli.h"
 
-#include "iosctl/cli/commit_command.h"
-#include "iosctl/cli/compare_command.h"
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
+#include "iosctl/cli/workflow_args.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 
@@ -33,11 +32,7 @@ struct Request {
   SendCommandOptions send_command;
   SendConfigOptions send_config;
   GetConfigOptions get_config;
-  CompareOptions compare;
-  CommitCommandOptions commit;
-  bool no_auto_rollback = false;
-  bool auto_rollback_flag = false;  // the default, accepted for clarity
-  std::string dest_file_system;
+  WorkflowArgs workflow;
   // Global options whose absence matters (the connection options fill them).
   struct Given {
     std::string host, username, password, password_env, secret_env, key_passphrase_env, known_hosts,
@@ -201,45 +196,6 @@ void add_device_commands(CLI::App& app, Request& r) {
                 "Print passwords, keys and communities instead of <redacted>");
 }
 
-void add_compare(CLI::App& app, Request& r) {
-  CLI::App* cmp = app.add_subcommand(
-      "compare", "Store CANDIDATE on the device and show how it differs from running");
-  cmp->add_option("CANDIDATE", r.compare.candidate, "Candidate configuration for a replace")
-      ->required();
-  cmp->add_option("--diff-source", r.compare.diff_source,
-                  "device (show archive config differences), local (iosctl's diff) or both; "
-                  "default: the device's, and both when they disagree")
-      ->check(CLI::IsMember({"device", "local", "both"}).description(""))
-      ->type_name("SOURCE");
-  cmp->add_option("--dest-file-system", r.dest_file_system,
-                  "File system for candidate_config.txt (default: the one dir shows)")
-      ->type_name("FS");
-  cmp->add_option("--format", r.compare.format, "contextual (default), unified or json")
-      ->check(CLI::IsMember({"contextual", "unified", "json"}).description(""))
-      ->type_name("FORMAT");
-}
-
-void add_commit(CLI::App& app, Request& r) {
-  CLI::App* cmt =
-      app.add_subcommand("commit", "Replace the running config with CANDIDATE, after a checkpoint");
-  cmt->add_option("CANDIDATE", r.commit.candidate, "Candidate configuration for a replace")
-      ->required();
-  CLI::Option* on = cmt->add_flag("--auto-rollback", r.auto_rollback_flag,
-                                  "Restore the original config on any "
-                                  "failing line (default)");
-  cmt->add_flag("--no-auto-rollback", r.no_auto_rollback,
-                "Keep what applied when a line fails (exit 5)")
-      ->excludes(on);
-  cmt->add_option("--save", r.commit.save,
-                  "write memory after a commit: changed (default), "
-                  "always or never")
-      ->check(CLI::IsMember({"always", "never", "changed"}).description(""))
-      ->type_name("WHEN");
-  cmt->add_option("--dest-file-system", r.dest_file_system,
-                  "File system for candidate_config.txt (default: the one dir shows)")
-      ->type_name("FS");
-}
-
 void build(CLI::App& app, Request& r) {
   app.set_version_flag("--version", "iosctl " + std::string(kVersion));
   app.require_subcommand(1);
@@ -251,8 +207,7 @@ void build(CLI::App& app, Request& r) {
   add_check(app, r);
   add_diff(app, r);
   add_device_commands(app, r);
-  add_compare(app, r);
-  add_commit(app, r);
+  add_workflow_commands(app, r.workflow);
 }
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
@@ -261,15 +216,8 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
   if (app.got_subcommand("send-command")) return run_send_command(r.device, r.send_command, env);
   if (app.got_subcommand("send-config")) return run_send_config(r.device, r.send_config, env);
   if (app.got_subcommand("get-config")) return run_get_config(r.device, r.get_config, env);
-  if (app.got_subcommand("compare")) {
-    if (r.json) r.compare.format = "json";
-    if (!r.dest_file_system.empty()) r.compare.file_system = r.dest_file_system;
-    return run_compare(r.device, r.compare, env);
-  }
-  if (app.got_subcommand("commit")) {
-    r.commit.auto_rollback = !r.no_auto_rollback;
-    if (!r.dest_file_system.empty()) r.commit.file_system = r.dest_file_system;
-    return run_commit(r.device, r.commit, env);
+  if (std::optional<int> code = run_workflow_command(app, r.workflow, r.device, r.json, env)) {
+    return *code;
   }
   if (app.got_subcommand("check")) {
     r.check.json = r.json;

@@ -1,20 +1,170 @@
 #include "iosctl/cli/commit_command.h"
 
+#include "iosctl/cli/change_report.h"
 #include "iosctl/cli/config_file.h"
 #include "iosctl/cli/connection_setup.h"
-#include "iosctl/cli/device_session.h"
-#include "iosctl/config/contextual_format.h"
+#include "iosctl/cli/ios_session.h"
+#include "iosctl/driver/health_check.h"
 #include "iosctl/driver/ios_driver.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
-#include "iosctl/ios/archive_diff.h"
 
-#include <nlohmann/json.hpp>
-
+#include <optional>
 #include <vector>
 
 namespace iosctl::cli {
 namespace {
+
+config::CandidateKind kind_of(const CommitCommandOptions& o) {
+  return o.merge ? config::CandidateKind::merge : config::CandidateKind::replace;
+}
+
+void check_options(const CommitCommandOptions& o) {
+  check_workflow_flags(o.workflow);
+  if (o.confirm_timeout < 0 || o.confirm_timeout > 120) {
+    throw Error(Failure::usage, "--confirm-timeout " + std::to_string(o.confirm_timeout) +
+                                    ": IOS accepts 1 to 120 minutes");
+  }
+  if (!o.health_checks.empty() && o.confirm_timeout == 0) {
+    throw Error(Failure::usage,
+                "--health-check needs --confirm-timeout MIN, so that a failing check can be "
+                "undone by the device's revert timer");
+  }
+  if (o.auto_confirm && o.health_checks.empty()) {
+    throw Error(Failure::usage, "--auto-confirm needs at least one --health-check to decide on");
+  }
+}
+
+std::vector<driver::HealthCheck> parsed_checks(const CommitCommandOptions& o) {
+  std::vector<driver::HealthCheck> checks;
+  for (const std::string& spec : o.health_checks)
+    checks.push_back(driver::parse_health_check(spec));
+  return checks;
+}
+
+std::string summary(const driver::CommitResult& result, const CommitCommandOptions& o) {
+  if (!result.changed) return result.saved ? "no changes; saved" : "no changes";
+  const config::ConfigDiff& d = result.comparison.local;
+  const std::string lines = d.added.size() == 1 ? " line added, " : " lines added, ";
+  std::string text = (o.merge ? "merged: " : "committed: ") + std::to_string(d.added.size()) +
+                     lines + std::to_string(d.removed.size()) + " removed; ";
+  if (result.pending_confirm) {
+    return text + "pending confirmation: 'iosctl confirm' within " +
+           std::to_string(o.confirm_timeout) + " min keeps it, else the device reverts";
+  }
+  return text + (result.saved ? "saved" : "not saved");
+}
+
+// Commit, step 11: the checks run on a new SSH connection, so a change that
+// cuts off management fails them instead of passing on the old session.
+bool health_checks_pass(const driver::Connection& connection, const DeviceFlags& flags,
+                        const std::vector<driver::HealthCheck>& checks, ChangeReport& report,
+                        Env& env) {
+  const PhaseTimes::Scope phase(report.times, "health_check");
+  try {
+    DeviceSession fresh(connection, flags.verbose, env);
+    report.health_checks = driver::run_health_checks(fresh.driver(), checks);
+    report.round_trips += fresh.driver().dialogue().round_trips();
+  } catch (const Error& e) {
+    report.health_checks = {{checks.front(), false, std::string("no new connection: ") + e.what()}};
+  }
+  for (const driver::HealthCheckResult& r : report.health_checks) {
+    if (!r.passed) return false;
+  }
+  return true;
+}
+
+// A failed health check: revert now on the commit's session rather than
+// leave the device on a bad config until its timer runs out.
+[[noreturn]] void revert_after_failed_check(IosSession& session, const ChangeReport& report,
+                                            const driver::CommitOptions& commit) {
+  const driver::HealthCheckResult* failed = &report.health_checks.front();
+  for (const driver::HealthCheckResult& r : report.health_checks) {
+    if (!r.passed) {
+      failed = &r;
+      break;
+    }
+  }
+  const std::string why =
+      "health check '" + failed->check.spec + "' failed (" + failed->reason + ")";
+  driver::CommitOptions back = commit;
+  back.save = driver::SavePolicy::never;
+  try {
+    session.ios().rollback(back);
+  } catch (const Error& e) {
+    throw Error(Failure::reverted, why + "; reverting at once failed (" + e.what() +
+                                       "), so the device's revert timer "
+                                       "restores its original config within " +
+                                       std::to_string(commit.confirm_minutes) +
+                                       " min: check it then with 'iosctl status'");
+  }
+  throw Error(Failure::reverted, why +
+                                     "; the device was reverted to its original config: fix "
+                                     "the candidate and run again");
+}
+
+// After a lost connection mid-change: which config is the device on now?
+std::string reconnect_report(const driver::Connection& connection, const DeviceFlags& flags,
+                             const driver::IosDriver& ios, ChangeReport& report, Env& env) {
+  const PhaseTimes::Scope phase(report.times, "reconnect");
+  try {
+    DeviceSession again(connection, flags.verbose, env);
+    const std::string running = again.driver().get_config(driver::ConfigSource::running, false);
+    switch (driver::config_state(running, ios.last_comparison()->running, ios.loaded()->text,
+                                 ios.loaded()->kind)) {
+      case driver::ConfigState::original:
+        report.state_after = "original";
+        return "reconnected: the device is on its original config";
+      case driver::ConfigState::candidate:
+        report.state_after = "candidate";
+        return "reconnected: the device is on the candidate config (not saved)";
+      case driver::ConfigState::neither:
+        break;
+    }
+    report.state_after = "partial";
+    return "reconnected: the device is partly changed; 'iosctl rollback' restores the checkpoint";
+  } catch (const Error& e) {
+    report.state_after = "unknown";
+    return std::string("reconnecting to check failed: ") + e.what();
+  }
+}
+
+driver::CommitOptions commit_options(const CommitCommandOptions& o) {
+  driver::CommitOptions commit;
+  commit.auto_rollback = o.auto_rollback;
+  commit.save = save_policy(o.save);
+  commit.replace_timeout = replace_timeout(o.replace_timeout);
+  commit.confirm_minutes = o.confirm_timeout;
+  return commit;
+}
+
+// The dry run: load, compare, discard.
+int dry_run(IosSession& session, bool json, ChangeReport& report, Env& env) {
+  report.operation = "dry-run";
+  {
+    const PhaseTimes::Scope phase(report.times, "compare");
+    report.comparison = session.ios().compare_config();
+  }
+  const PhaseTimes::Scope phase(report.times, "discard");
+  session.ios().discard_config();
+  const bool differs = !report.comparison->device.empty();
+  report.outcome = differs ? "differences" : "no_changes";
+  report.exit_code = differs ? kExitDifferences : kExitOk;
+  if (!json) {
+    env.out << diff_text(*report.comparison)
+            << (differs ? "dry run: differences found; nothing committed\n" : "no changes\n");
+  }
+  return report.exit_code;
+}
+
+}  // namespace
+
+std::chrono::milliseconds replace_timeout(double seconds) {
+  if (!(seconds > 0) || seconds > 86400) {
+    throw Error(Failure::usage, "--replace-timeout must be a number of seconds above 0 (e.g. 600)");
+  }
+  return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+}
 
 driver::SavePolicy save_policy(const std::string& save) {
   if (save == "always") return driver::SavePolicy::always;
@@ -23,91 +173,90 @@ driver::SavePolicy save_policy(const std::string& save) {
   throw Error(Failure::usage, "unknown --save '" + save + "' (use always, never or changed)");
 }
 
-std::string outcome_name(Failure failure) {
-  switch (failure) {
-    case Failure::invalid:
-      return "rejected";
-    case Failure::reverted:
-      return "reverted";
-    case Failure::uncertain:
-      return "uncertain";
-    case Failure::unreachable:
-      return "unreachable";
-    default:
-      return "error";
-  }
-}
-
-// What one commit printed, for both text and JSON.
-struct Report {
-  std::string host;
-  std::string outcome;
-  int exit_code = kExitOk;
-  std::string diff;
-  std::vector<std::string> failing_lines;
-};
-
-void print_json(const Report& r, Env& env) {
-  const nlohmann::json doc = {{"host", r.host},       {"operation", "commit"},
-                              {"outcome", r.outcome}, {"exit_code", r.exit_code},
-                              {"diff", r.diff},       {"failing_lines", r.failing_lines}};
-  env.out << doc.dump(2) << '\n';
-}
-
-// The committed (or attempted) diff, secrets masked, without the
-// `!Contextual Config Diffs:` header; empty when nothing differs.
-std::string diff_text(const driver::Comparison& c) {
-  if (c.device.empty()) return "";
-  return ios::normalize_archive_diff(config::format_contextual(c.local, {false, false}));
-}
-
-std::string summary(const driver::CommitResult& result) {
-  if (!result.changed) return result.saved ? "no changes; saved" : "no changes";
-  const config::ConfigDiff& d = result.comparison.local;
-  const std::string lines = d.added.size() == 1 ? " line added, " : " lines added, ";
-  return "committed: " + std::to_string(d.added.size()) + lines + std::to_string(d.removed.size()) +
-         " removed; " + (result.saved ? "saved" : "not saved");
-}
-
-}  // namespace
-
 int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, Env& env) {
-  driver::CommitOptions commit{options.auto_rollback, save_policy(options.save)};
+  check_options(options);
+  const driver::CommitOptions commit = commit_options(options);
+  const std::vector<driver::HealthCheck> checks = parsed_checks(options);
   const std::string text = read_config_file(options.candidate);
   // Offline checks first, so a bad candidate never reaches the device.
-  driver::checked_candidate(text, options.candidate);
+  driver::checked_candidate(text, options.candidate, kind_of(options));
   const driver::Connection connection = resolve_connection(flags, env);
-  Report report{connection.host, "committed", kExitOk, "", {}};
-  DeviceSession session(connection, flags.verbose, env);
-  std::optional<driver::IosDriver> ios;
+  ChangeReport report;
+  report.host = connection.host;
+  report.operation = options.merge ? "merge" : "commit";
+  std::optional<IosSession> session;
   try {
-    driver::FileTransfer* transfer = session.link().file_transfer();
-    if (!transfer) throw Error(Failure::usage, "this connection cannot copy files to the device");
-    auto note = [&](std::string_view line) {
-      if (flags.verbose) env.err << "iosctl: " << session.target() << ": " << line << '\n';
-    };
-    ios.emplace(session.driver(), *transfer, note);
-    ios->load_replace_candidate(text, {options.candidate, options.file_system});
-    const driver::CommitResult result = ios->commit_config(commit);
-    report.diff = diff_text(result.comparison);
+    {
+      const PhaseTimes::Scope phase(report.times, "connect");
+      session.emplace(connection, flags, options.workflow, env);
+    }
+    driver::IosDriver& ios = session->ios();
+    {
+      const PhaseTimes::Scope phase(report.times, "load");
+      if (options.merge) {
+        ios.load_merge_candidate(text, options.candidate);
+      } else {
+        ios.load_replace_candidate(text, options.candidate);
+      }
+    }
+    if (options.dry_run) {
+      const int code = dry_run(*session, flags.json, report, env);
+      report.round_trips = session->device().driver().dialogue().round_trips();
+      if (flags.json) env.out << report_json(report).dump(2) << '\n';
+      return code;
+    }
+    driver::CommitResult result;
+    {
+      const PhaseTimes::Scope phase(report.times, "commit");
+      result = ios.commit_config(commit);
+    }
+    report.comparison = result.comparison;
+    report.saved = result.saved;
+    report.pending_confirm = result.pending_confirm;
     if (!result.changed) report.outcome = "no_changes";
+    std::string tail = summary(result, options);
+    if (result.pending_confirm && !checks.empty()) {
+      if (!health_checks_pass(connection, flags, checks, report, env)) {
+        revert_after_failed_check(*session, report, commit);
+      }
+      tail = "health checks passed (" + std::to_string(checks.size()) + ")";
+      if (options.auto_confirm) {
+        const PhaseTimes::Scope phase(report.times, "confirm");
+        report.saved = ios.confirm_commit(commit.save);
+        report.pending_confirm = false;
+        tail += "; confirmed; " + std::string(report.saved ? "saved" : "not saved");
+      } else {
+        tail += "; " + summary(result, options);
+      }
+    }
+    report.round_trips += session->device().driver().dialogue().round_trips();
     if (flags.json) {
-      print_json(report, env);
+      env.out << report_json(report).dump(2) << '\n';
     } else {
-      env.out << report.diff << summary(result) << '\n';
+      env.out << diff_text(result.comparison) << tail << '\n';
     }
     return kExitOk;
   } catch (const Error& e) {
-    if (ios && ios->last_comparison()) report.diff = diff_text(*ios->last_comparison());
-    if (flags.json) {
-      report.outcome = outcome_name(e.failure());
-      report.exit_code = exit_code_for(e.failure());
-      if (ios) report.failing_lines = ios->failing_lines();
-      print_json(report, env);
-    } else {
-      env.out << report.diff;  // what was attempted; the error follows on stderr
+    std::string message = e.what();
+    if (session && session->ios().replace_interrupted()) {
+      message += "; " + reconnect_report(connection, flags, session->ios(), report, env);
     }
-    throw Error(e.failure(), session.target() + ": " + e.what());
+    if (session) {
+      report.round_trips += session->device().driver().dialogue().round_trips();
+      if (session->ios().last_comparison()) report.comparison = session->ios().last_comparison();
+      report.failing_lines = session->ios().failing_lines();
+    }
+    const std::string where = session ? session->target() : connection.host;
+    report.outcome = outcome_name(e.failure());
+    report.exit_code = exit_code_for(e.failure());
+    report.message = where + ": " + message;
+    if (flags.json) {
+      env.out << report_json(report).dump(2) << '\n';
+    } else if (report.comparison) {
+      env.out << diff_text(*report.comparison);  // what was attempted; the error follows
+    }
+    if (session) throw Error(e.failure(), report.message);
+    throw Error(e.failure(), message);
   }
 }
 

@@ -21,16 +21,11 @@
 namespace iosctl::cli {
 namespace {
 
-// The device prints the sign between indentation and text (` +enable secret
-// ...`); the secret is masked in the text after it.
 std::string redact_device_diff(const std::string& diff) {
   std::istringstream in(diff);
   std::string out;
   for (std::string line; std::getline(in, line);) {
-    std::size_t body = line.find_first_not_of(' ');
-    if (body != std::string::npos && (line[body] == '+' || line[body] == '-')) ++body;
-    if (body == std::string::npos) body = line.size();
-    out += line.substr(0, body) + config::redact_secrets(line.substr(body)) + "\n";
+    out += config::redact_output_line(line) + "\n";
   }
   return out;
 }
@@ -109,22 +104,23 @@ int print(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
 
 int run_compare(const DeviceFlags& flags, const CompareOptions& options, Env& env) {
   check_options(options);
+  check_workflow_flags(options.workflow);
+  const config::CandidateKind kind =
+      options.merge ? config::CandidateKind::merge : config::CandidateKind::replace;
   const std::string text = read_config_file(options.candidate);
   // Offline checks first, so a bad candidate never reaches the device.
-  driver::checked_candidate(text, options.candidate);
+  driver::checked_candidate(text, options.candidate, kind);
   const driver::Connection connection = resolve_connection(flags, env);
-  DeviceSession session(connection, flags.verbose, env);
+  IosSession session(connection, flags, options.workflow, env);
   try {
-    driver::FileTransfer* transfer = session.link().file_transfer();
-    if (!transfer) throw Error(Failure::usage, "this connection cannot copy files to the device");
-    auto note = [&](std::string_view line) {
-      if (flags.verbose) env.err << "iosctl: " << session.target() << ": " << line << '\n';
-    };
-    driver::IosDriver ios(session.driver(), *transfer, note);
-    driver::ReplaceOptions replace{options.candidate, options.file_system};
-    const driver::LoadedCandidate& loaded = ios.load_replace_candidate(text, replace);
+    driver::IosDriver& ios = session.ios();
+    const driver::LoadedCandidate& loaded =
+        options.merge ? ios.load_merge_candidate(text, options.candidate)
+                      : ios.load_replace_candidate(text, options.candidate);
     const driver::Comparison c = ios.compare_config();
-    const bool agree = diffs_agree(c);
+    // A merge's device answer lists commands, not a signed diff: the two
+    // cannot be matched line for line, so only the one asked for is shown.
+    const bool agree = options.merge || diffs_agree(c);
     Shown shown{options.diff_source != "local", options.diff_source != "device"};
     // A JSON reader gets both diffs by default; a person only the device's
     // unless iosctl sees something else.
@@ -134,6 +130,11 @@ int run_compare(const DeviceFlags& flags, const CompareOptions& options, Env& en
         env.err << "iosctl: warning: " << session.target()
                 << ": the device's diff and iosctl's differ; both are shown\n";
       }
+    }
+    if (c.device_shows_file) {
+      env.err << "iosctl: warning: " << session.target()
+              << ": the device cannot list a merge's new lines; its answer is the merge file "
+                 "itself\n";
     }
     return print(c, loaded, options, shown, agree, env);
   } catch (const Error& e) {

@@ -1,5 +1,6 @@
 #include "iosctl/cli/device_session.h"
 
+#include "iosctl/config/redact.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
 
@@ -47,13 +48,33 @@ void DeviceSession::log(dialog::LogDirection direction, std::string_view bytes) 
   // Like Netmiko's session_log (record_writes off), the file holds what the
   // device printed, which already includes the echo of each command.
   if (direction == dialog::LogDirection::received) {
-    if (log_file_.is_open()) log_file_ << bytes << std::flush;
+    if (log_file_.is_open()) log_received(bytes);
     return;
   }
   if (!verbose_) return;
   std::string_view line = bytes;
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   env_.err << "iosctl: " << target_ << ": > " << line << '\n';
+}
+
+void DeviceSession::log_received(std::string_view bytes) {
+  // The dialogue masks the secrets it knows (the password, lines we sent);
+  // the device's own output (show running-config, archive diffs) holds
+  // others, so each complete line is masked the way iosctl's output is.
+  unlogged_ += bytes;
+  std::size_t start = 0;
+  for (std::size_t end = unlogged_.find('\n'); end != std::string::npos;
+       end = unlogged_.find('\n', start)) {
+    log_file_ << config::redact_output_line(std::string_view(unlogged_).substr(start, end - start))
+              << '\n';
+    start = end + 1;
+  }
+  unlogged_.erase(0, start);
+  log_file_.flush();
+}
+
+DeviceSession::~DeviceSession() {
+  if (log_file_.is_open() && !unlogged_.empty()) log_file_ << config::redact_output_line(unlogged_);
 }
 
 }  // namespace iosctl::cli

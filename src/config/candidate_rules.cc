@@ -15,6 +15,8 @@ constexpr char kEtx = '\x03';
 constexpr std::string_view kCaretC = "^C";
 constexpr std::string_view kNotValid =
     "(configure replace answers '%The input file is not a valid config file.')";
+constexpr std::string_view kMergeNeedsEnd =
+    "(the device cannot diff a merge file without it: 'received error code 5')";
 // IOS writes a certificate's last line as two spaces, a TAB and `quit`
 // (IOS_BEHAVIOR.md section 9, seen in a 16.12 replay).
 constexpr std::string_view kQuitLine = "  \tquit";
@@ -89,7 +91,7 @@ struct CaretBanner {
 // and a copy when it has CRs).
 class CandidateChecker {
  public:
-  explicit CandidateChecker(std::string_view text) : text_(text) {}
+  CandidateChecker(std::string_view text, CandidateKind kind) : text_(text), kind_(kind) {}
 
   std::vector<Finding> run() {
     line_endings();
@@ -249,19 +251,24 @@ class CandidateChecker {
 
   void finish() {
     if (caret_) caret_banner(*caret_, {});
-    if (!seen_version_) {
+    // A merge file is lines to add, so it needs no `version`; without `end`
+    // the device cannot diff it (`received error code 5`, IOS_BEHAVIOR 6.4).
+    const bool merge = kind_ == CandidateKind::merge;
+    if (!seen_version_ && !merge) {
       out_.push_back(finding(1, Severity::error, "missing 'version' line " + std::string(kNotValid),
                              "add the device's 'version' line, e.g. 'version 17.3', above the "
                              "first command"));
     }
     if (end_ == 0) {
-      out_.push_back(finding(last_line_, Severity::error,
-                             "missing final 'end' " + std::string(kNotValid),
-                             "add a line 'end' at the end of the file"));
+      out_.push_back(
+          finding(last_line_, Severity::error,
+                  "missing final 'end' " + std::string(merge ? kMergeNeedsEnd : kNotValid),
+                  "add a line 'end' at the end of the file"));
     }
   }
 
   std::string_view text_;
+  CandidateKind kind_;
   std::vector<Finding> out_;
   int last_line_ = 1;
   NodeKind unit_ = NodeKind::command;  // the last node's kind: what body lines belong to
@@ -277,8 +284,8 @@ class CandidateChecker {
 
 }  // namespace
 
-std::vector<Finding> find_candidate_problems(std::string_view text) {
-  return CandidateChecker(text).run();
+std::vector<Finding> find_candidate_problems(std::string_view text, CandidateKind kind) {
+  return CandidateChecker(text, kind).run();
 }
 
 std::string_view without_line_end(std::string_view line) {

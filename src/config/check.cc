@@ -51,8 +51,9 @@ std::optional<Diagnostic> no_configuration(std::string_view text) {
 }
 
 // The findings of a text that is configuration, by line, errors first.
-std::vector<Finding> sorted_findings(std::string_view text) {
-  std::vector<Finding> findings = find_candidate_problems(text);
+std::vector<Finding> sorted_findings(std::string_view text,
+                                     CandidateKind kind = CandidateKind::replace) {
+  std::vector<Finding> findings = find_candidate_problems(text, kind);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     const Diagnostic& x = a.diagnostic;
     const Diagnostic& y = b.diagnostic;
@@ -104,10 +105,10 @@ std::optional<Diagnostic> not_configuration_text(std::string_view text) {
   return no_configuration(text);
 }
 
-std::vector<Diagnostic> check_candidate(std::string_view text) {
+std::vector<Diagnostic> check_candidate(std::string_view text, CandidateKind kind) {
   if (auto unusable = not_configuration_text(text)) return {std::move(*unusable)};
   std::vector<Diagnostic> out;
-  for (Finding& f : sorted_findings(text)) out.push_back(std::move(f.diagnostic));
+  for (Finding& f : sorted_findings(text, kind)) out.push_back(std::move(f.diagnostic));
   return out;
 }
 

@@ -316,4 +316,11 @@ std::string redact_secrets(std::string_view line) {
   return ranges.empty() ? std::string(line) : replace_ranges(line, std::move(ranges));
 }
 
+std::string redact_output_line(std::string_view line) {
+  std::size_t body = line.find_first_not_of(' ');
+  if (body == std::string_view::npos) return std::string(line);
+  if (line[body] == '+' || line[body] == '-') ++body;
+  return std::string(line.substr(0, body)) + redact_secrets(line.substr(body));
+}
+
 }  // namespace iosctl::config

@@ -38,9 +38,11 @@ void SecretMask::add(std::string_view secret) {
   secrets_.emplace_back(secret);
 }
 
-void SecretMask::add_from_line(std::string_view line) {
+void SecretMask::add_from_line(std::string_view line) { add(secret_in_line(line)); }
+
+std::string secret_in_line(std::string_view line) {
   const std::string redacted = config::redact_secrets(line);
-  if (redacted == line) return;
+  if (redacted == line) return "";
   // The secrets lie between the longest common prefix and suffix of the
   // line and its redacted form; with several secrets on one line, this masks
   // the words between them too, which errs on the safe side.
@@ -53,7 +55,7 @@ void SecretMask::add_from_line(std::string_view line) {
          line[line.size() - 1 - suffix] == redacted[redacted.size() - 1 - suffix]) {
     ++suffix;
   }
-  add(line.substr(prefix, line.size() - prefix - suffix));
+  return std::string(line.substr(prefix, line.size() - prefix - suffix));
 }
 
 std::string SecretMask::mask(std::string_view bytes) const {

@@ -23,12 +23,13 @@ std::string with_root(std::string fs) {
 
 }  // namespace
 
-config::Repair checked_candidate(std::string_view text, std::string_view source_name) {
+config::Repair checked_candidate(std::string_view text, std::string_view source_name,
+                                 config::CandidateKind kind) {
   // ARCHITECTURE step 1: line endings, the final newline, certificate `quit`
   // lines and `^C` banner delimiters are repaired silently rather than
   // refused, since configure replace would otherwise mis-apply them.
   config::Repair repair = config::repair_candidate(text);
-  for (const config::Diagnostic& d : config::check_candidate(repair.text)) {
+  for (const config::Diagnostic& d : config::check_candidate(repair.text, kind)) {
     if (is_error(d)) throw Error(Failure::invalid, config::format_diagnostic(source_name, d));
   }
   return repair;
@@ -49,19 +50,34 @@ std::string md5_hex(std::string_view bytes) {
   return hex;
 }
 
-IosDriver::IosDriver(GenericDriver& driver, FileTransfer& transfer,
+IosDriver::IosDriver(GenericDriver& driver, FileTransfer& transfer, DriverSettings settings,
                      std::function<void(std::string_view)> note)
-    : driver_(driver), transfer_(transfer), note_(std::move(note)) {}
+    : driver_(driver),
+      transfer_(transfer),
+      settings_(std::move(settings)),
+      note_(std::move(note)) {}
 
 const LoadedCandidate& IosDriver::load_replace_candidate(std::string_view text,
-                                                         const ReplaceOptions& options) {
-  config::Repair repair = checked_candidate(text, options.source_name);
+                                                         std::string_view source_name) {
+  return load(text, config::CandidateKind::replace, source_name);
+}
+
+const LoadedCandidate& IosDriver::load_merge_candidate(std::string_view text,
+                                                       std::string_view source_name) {
+  return load(text, config::CandidateKind::merge, source_name);
+}
+
+const LoadedCandidate& IosDriver::load(std::string_view text, config::CandidateKind kind,
+                                       std::string_view source_name) {
+  config::Repair repair = checked_candidate(text, source_name, kind);
   LoadedCandidate c;
+  c.kind = kind;
   c.text = std::move(repair.text);
   c.repaired = std::move(repair.repaired);
-  c.file_system = discover_file_system(options, c.text.size());
-  c.path = c.file_system + "/" + std::string(kCandidateFile);
-  check_scp_server();
+  c.file_system = discover_file_system(c.text.size());
+  c.path = device_path(kind == config::CandidateKind::merge ? settings_.files.merge
+                                                            : settings_.files.candidate);
+  if (settings_.scp_transfer) check_scp_server();
   const std::string local = md5_hex(c.text);
   // Like netmiko's FileTransfer, an identical file already on flash is not
   // copied again: the MD5 over the stored bytes proves it is the same.
@@ -91,28 +107,35 @@ std::string IosDriver::run(const std::string& command) {
   return outcome.output;
 }
 
-std::string IosDriver::discover_file_system(const ReplaceOptions& options, std::size_t needed) {
-  const std::string command =
-      options.file_system ? "dir " + with_root(*options.file_system) : std::string("dir");
+const std::string& IosDriver::file_system() {
+  if (!file_system_) discover_file_system(0);
+  return *file_system_;
+}
+
+std::string IosDriver::device_path(const std::string& name) { return file_system() + "/" + name; }
+
+std::string IosDriver::discover_file_system(std::size_t needed) {
+  const std::optional<std::string>& given = settings_.file_system;
+  const std::string command = given ? "dir " + with_root(*given) : std::string("dir");
   const CommandOutcome outcome = driver_.send_command(command);
   const std::optional<ios::DirListing> listing =
       outcome.error ? std::nullopt : ios::parse_dir(outcome.output);
   if (!listing) {
-    if (options.file_system) {
+    if (given) {
       throw Error(Failure::invalid, "'" + command + "' did not list a file system: check " +
                                         "--dest-file-system (e.g. flash: or bootflash:)");
     }
     throw Error(Failure::invalid,
                 "'dir' did not name a file system: give one with --dest-file-system");
   }
-  const std::string fs =
-      options.file_system ? with_root(*options.file_system) : listing->file_system;
+  const std::string fs = given ? with_root(*given) : listing->file_system;
   if (listing->free && *listing->free < needed) {
     throw Error(Failure::invalid, fs + " has " + std::to_string(*listing->free) +
                                       " bytes free but the candidate needs " +
                                       std::to_string(needed) + ": delete files from " + fs +
                                       " first");
   }
+  file_system_ = fs;
   return fs;
 }
 
@@ -122,8 +145,8 @@ void IosDriver::check_scp_server() {
   const std::string out = run("show running-config | include ip scp server enable");
   if (out.find("ip scp server enable") == std::string::npos) {
     throw Error(Failure::invalid,
-                "SCP is not enabled on the device: configure 'ip scp server enable' and run "
-                "again");
+                "SCP is not enabled on the device: configure 'ip scp server enable' (or use "
+                "--inline-transfer) and run again");
   }
 }
 
@@ -136,12 +159,56 @@ std::optional<std::string> IosDriver::device_md5(const std::string& path) {
 Comparison IosDriver::compare_config() {
   if (!loaded_) throw Error(Failure::usage, "no candidate loaded: load one before comparing");
   Comparison result;
-  result.device = ios::normalize_archive_diff(
-      run("show archive config differences system:running-config " + loaded_->path));
+  if (loaded_->kind == config::CandidateKind::merge) {
+    compare_merge(result);
+  } else {
+    result.device = ios::normalize_archive_diff(
+        run("show archive config differences system:running-config " + loaded_->path));
+  }
   result.running = driver_.get_config(ConfigSource::running, false);
   result.local = config::diff_configs(config::normalize(config::parse_config(result.running)),
                                       config::normalize(config::parse_config(loaded_->text)));
+  if (loaded_->kind == config::CandidateKind::merge) {
+    // A merge only adds lines; what the candidate lacks stays as it is.
+    result.local.removed.clear();
+    result.local.reordered.clear();
+  }
   return result;
+}
+
+void IosDriver::compare_merge(Comparison& result) {
+  // NAPALM's merge compare, with its two fallbacks (IOS_BEHAVIOR 6.4).
+  const CommandOutcome outcome = driver_.send_command("show archive config incremental-diffs " +
+                                                      loaded_->path + " ignorecase");
+  const ios::IncrementalDiff diff =
+      ios::parse_incremental_diff(outcome.error ? "% Invalid input detected" : outcome.output);
+  switch (diff.kind) {
+    case ios::IncrementalDiff::Kind::lines:
+      result.device = diff.lines;
+      return;
+    case ios::IncrementalDiff::Kind::missing_end:
+      throw Error(Failure::invalid, "the device cannot diff " + loaded_->path +
+                                        " ('received error code 5'): end the merge file with a "
+                                        "line 'end'");
+    case ios::IncrementalDiff::Kind::unsupported:
+      result.device = run("more " + loaded_->path);
+      result.device_shows_file = true;
+      return;
+  }
+}
+
+ConfigState config_state(std::string_view running, std::string_view before,
+                         std::string_view candidate, config::CandidateKind kind) {
+  const auto tree = [](std::string_view text) {
+    return config::normalize(config::parse_config(text));
+  };
+  const config::Config now = tree(running);
+  const config::ConfigDiff to_candidate = config::diff_configs(now, tree(candidate));
+  // A merge only adds: it is in place when nothing of it is missing.
+  const bool on_candidate =
+      kind == config::CandidateKind::merge ? to_candidate.added.empty() : to_candidate.empty();
+  if (config::diff_configs(now, tree(before)).empty()) return ConfigState::original;
+  return on_candidate ? ConfigState::candidate : ConfigState::neither;
 }
 
 void IosDriver::say(const std::string& line) const {

@@ -47,10 +47,14 @@ std::string loaded_and_compared(const std::string& device_diff) {
               "17.3\nhostname r1\nend\n\n");
 }
 
+// No pending commit, quiet mode added, the checkpoint taken, quiet mode
+// removed again: everything before the replace.
 std::string prepared() {
-  return says("show running-config | include file prompt", "") + configures("file prompt quiet") +
+  return says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
+         says("show running-config | include file prompt", "") + configures("file prompt quiet") +
          says("copy running-config bootflash:/rollback_config.txt",
-              "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n");
+              "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
+         configures("no file prompt quiet");
 }
 
 class FakeTransfer : public FileTransfer {
@@ -74,7 +78,7 @@ struct Fixture {
         driver(stream, bare(), {}),
         ios(driver, transfer) {
     driver.open();
-    ios.load_replace_candidate(kCandidate, {});
+    ios.load_replace_candidate(kCandidate);
   }
   test::ScriptedStream stream;
   GenericDriver driver;
@@ -103,9 +107,9 @@ TEST(IosDriverCommit, NoDifferenceTouchesNothing) {
 }
 
 TEST(IosDriverCommit, AppliedReplaceLearnsTheNewHostnameAndSavesLast) {
-  // The replace renames the device; quiet mode is removed before `write memory`.
+  // The replace renames the device; quiet mode was removed before it, so
+  // neither the archive copy nor `write memory` holds it.
   Fixture f(prepared() + says(kReplace, "Total number of passes: 1\nRollback Done\n\n", "r2#") +
-            configures("no file prompt quiet", "r2") +
             says("write memory", "Building configuration...\n[OK]\n", "r2#"));
   const CommitResult r = f.ios.commit_config({});
   EXPECT_TRUE(r.changed);
@@ -120,8 +124,7 @@ TEST(IosDriverCommit, RevertedReplaceQuotesTheFailingLine) {
             says(kReplace,
                  "Failed to apply command adfjasdfadfa\nAborting Rollback.\n\nTotal number of "
                  "passes: 0\nRollback Done\n\nThe original configuration has been successfully "
-                 "restored.\n") +
-            configures("no file prompt quiet"));
+                 "restored.\n"));
   std::string message;
   EXPECT_EQ(failure_of(f, {}, message), Failure::reverted);
   EXPECT_EQ(message,
@@ -136,33 +139,32 @@ TEST(IosDriverCommit, AbortedReplaceIsUncertainAndNamesTheCheckpoint) {
   Fixture f(prepared() +
             says("configure replace bootflash:/candidate_config.txt force",
                  "Rollback aborted after 5 passes\nThe following commands are failed to apply "
-                 "to the IOS image.\n********\nadfjasdfadfa\n********\n\n") +
-            configures("no file prompt quiet"));
+                 "to the IOS image.\n********\nadfjasdfadfa\n********\n\n"));
   std::string message;
   CommitOptions options;
   options.auto_rollback = false;
   EXPECT_EQ(failure_of(f, options, message), Failure::uncertain);
-  EXPECT_EQ(
-      message,
-      "rollback aborted, failed to apply 'adfjasdfadfa'; the device is partly changed: "
-      "'configure replace bootflash:/rollback_config.txt force' on it restores the checkpoint");
+  EXPECT_EQ(message,
+            "rollback aborted, failed to apply 'adfjasdfadfa'; the device is partly changed: "
+            "'iosctl rollback' restores the checkpoint");
 }
 
 TEST(IosDriverCommit, ArchiveOffIsInvalidAndUnchanged) {
   // Without an archive the replace refuses; the user is told the device is unchanged.
   Fixture f(prepared() +
-            says(kReplace, "%Please turn config archive on before using the rollback feature.\n") +
-            configures("no file prompt quiet"));
+            says(kReplace, "%Please turn config archive on before using the rollback feature.\n"));
   std::string message;
   EXPECT_EQ(failure_of(f, {}, message), Failure::invalid);
   EXPECT_EQ(message,
-            "auto-rollback needs the config archive; the device is unchanged: configure "
-            "'archive' with ' path bootflash:archive' or use --no-auto-rollback");
+            "auto-rollback and confirmed commits need the config archive; the device is "
+            "unchanged: configure 'archive' with ' path bootflash:archive' or use "
+            "--no-auto-rollback");
 }
 
 TEST(IosDriverCommit, RefusedCheckpointRestoresFilePromptsAndReplacesNothing) {
   // A failed checkpoint copy stops before the replace; quiet mode is removed again.
-  Fixture f(says("show running-config | include file prompt", "") +
+  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
+            says("show running-config | include file prompt", "") +
             configures("file prompt quiet") +
             says("copy running-config bootflash:/rollback_config.txt",
                  "%Error opening bootflash:/rollback_config.txt (No space left on device)\n") +

@@ -73,7 +73,7 @@ TEST(IosDriver, CandidateErrorIsRefusedBeforeAnythingIsSent) {
   // A candidate without `end` is refused with its finding; no command goes out.
   Fixture f("");
   try {
-    f.ios.load_replace_candidate("version 17.3\nhostname r1\n", {"cand.cfg", std::nullopt});
+    f.ios.load_replace_candidate("version 17.3\nhostname r1\n", "cand.cfg");
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.failure(), Failure::invalid);
@@ -89,13 +89,13 @@ TEST(IosDriver, MissingScpServerNamesTheFix) {
             "> show running-config | include ip scp server enable\n"
             "show running-config | include ip scp server enable\nr1#\\c\n");
   try {
-    f.ios.load_replace_candidate(kCandidate, {});
+    f.ios.load_replace_candidate(kCandidate);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.failure(), Failure::invalid);
     EXPECT_STREQ(e.what(),
-                 "SCP is not enabled on the device: configure 'ip scp server enable' and run "
-                 "again");
+                 "SCP is not enabled on the device: configure 'ip scp server enable' (or use "
+                 "--inline-transfer) and run again");
   }
   EXPECT_TRUE(f.transfer.pushes.empty());
 }
@@ -104,7 +104,7 @@ TEST(IosDriver, MissingFileIsCopiedAndVerified) {
   // A candidate not yet on flash goes out once, to the discovered file system.
   Fixture f(std::string(kDir) + std::string(kScpOn) + std::string(kVerifyMissing) +
             verify_found(kCandidate));
-  const LoadedCandidate& c = f.ios.load_replace_candidate(kCandidate, {});
+  const LoadedCandidate& c = f.ios.load_replace_candidate(kCandidate);
   EXPECT_TRUE(c.transferred);
   EXPECT_EQ(c.path, "bootflash:/candidate_config.txt");
   ASSERT_EQ(f.transfer.pushes.size(), 1u);
@@ -116,7 +116,7 @@ TEST(IosDriver, MissingFileIsCopiedAndVerified) {
 TEST(IosDriver, MatchingMd5SkipsTheTransfer) {
   // The same bytes already on flash are not copied again.
   Fixture f(std::string(kDir) + std::string(kScpOn) + verify_found(kCandidate));
-  const LoadedCandidate& c = f.ios.load_replace_candidate(kCandidate, {});
+  const LoadedCandidate& c = f.ios.load_replace_candidate(kCandidate);
   EXPECT_FALSE(c.transferred);
   EXPECT_TRUE(f.transfer.pushes.empty());
 }
@@ -136,7 +136,7 @@ TEST(IosDriver, TooLittleFreeSpaceIsRefused) {
   // A file system with less free space than the candidate is refused, naming it.
   Fixture f("> dir\ndir\nDirectory of flash:/\n\n1000 bytes total (10 bytes free)\nr1#\\c\n");
   try {
-    f.ios.load_replace_candidate(kCandidate, {});
+    f.ios.load_replace_candidate(kCandidate);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.failure(), Failure::invalid);
@@ -156,7 +156,7 @@ TEST(IosDriver, CompareGivesDeviceAndLocalDiffs) {
             "!Contextual Config Diffs:\n+ntp server 192.0.2.1\n\nr1#\\c\n"
             "> show running-config\nshow running-config\nBuilding configuration...\n\n"
             "Current configuration : 40 bytes\n!\nversion 17.3\nhostname r1\nend\n\nr1#\\c\n");
-  f.ios.load_replace_candidate(kCandidate, {});
+  f.ios.load_replace_candidate(kCandidate);
   const Comparison c = f.ios.compare_config();
   EXPECT_EQ(c.device, "+ntp server 192.0.2.1\n");
   ASSERT_EQ(c.local.added.size(), 1u);

@@ -58,8 +58,8 @@ TEST_F(CliCompare, DeviceWithoutScpNamesTheFix) {
   EXPECT_EQ(r.status, 3) << r.err;
   EXPECT_EQ(without_key_warning(r.err),
             "iosctl: error: " + target() +
-                ": SCP is not enabled on the device: configure 'ip scp server enable' and run "
-                "again\n");
+                ": SCP is not enabled on the device: configure 'ip scp server enable' (or use "
+                "--inline-transfer) and run again\n");
 }
 
 TEST_F(CliCompare, SecondCompareSkipsTheCopy) {

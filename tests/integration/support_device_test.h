@@ -7,7 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,15 +24,53 @@ class DeviceTest : public ::testing::Test {
   // Serves one device with `running` as its configuration.
   void start(const std::filesystem::path& running = lab_fixture("iosxe-r1.cfg")) {
     LabEntry device;
-    device.port = free_port();
     device.running_config = running;
+    start(device);
+  }
+  // Serves `device` (its port is chosen here), with more iosim options `args`.
+  void start(LabEntry device, const std::vector<std::string>& args = {}) {
+    device.port = free_port();
     port_ = device.port;
     iosim_ = std::make_unique<IosimProcess>(
-        std::vector<std::string>{"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()});
+        joined({"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()}, args));
   }
   // Runs iosctl against the device with `args` after the login options.
   RunResult run(const std::vector<std::string>& args) {
     return run_iosctl_on(joined(login_args(port_, dir_.path() / "known_hosts"), args));
+  }
+  // Runs iosctl as `user` (password "secret", like admin).
+  RunResult run_as(const std::string& user, const std::vector<std::string>& args) {
+    std::vector<std::string> login = login_args(port_, dir_.path() / "known_hosts");
+    for (std::size_t i = 0; i + 1 < login.size(); ++i) {
+      if (login[i] == "--username") login[i + 1] = user;
+    }
+    return run_iosctl_on(joined(login, args));
+  }
+  // The lab entry of a device whose config is `running` with `drop` lines
+  // (exact text) left out and `add` lines appended before `end`.
+  LabEntry device_with(const std::vector<std::string>& drop, const std::vector<std::string>& add) {
+    std::ifstream in(lab_fixture("iosxe-r1.cfg"));
+    std::string text;
+    for (std::string line; std::getline(in, line);) {
+      if (std::find(drop.begin(), drop.end(), line) != drop.end()) continue;
+      if (line == "end") {
+        for (const std::string& extra : add) text += extra + "\n";
+      }
+      text += line + "\n";
+    }
+    LabEntry device;
+    device.running_config = dir_.write("device.cfg", text);
+    return device;
+  }
+  // Runs `iosctl status` until it reports no pending commit (at most 30 s of
+  // device time); true when it did. Each round is a full SSH login, so the
+  // loop waits on the device's answers, never on a timer.
+  bool pending_commit_cleared() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (run({"status"}).out.starts_with("no pending confirmed commit")) return true;
+    }
+    return false;
   }
   // The device's running config as iosctl reads it, secrets included.
   std::string running() {

@@ -2,24 +2,41 @@
 
 #include "iosctl/cli/cli.h"
 #include "iosctl/cli/device_commands.h"
+#include "iosctl/cli/ios_session.h"
 
-#include <optional>
+#include <chrono>
 #include <string>
+#include <vector>
 
-// `iosctl commit CANDIDATE`: replaces the running config with a candidate,
-// after a checkpoint, rolling back on error unless told not to.
+// `iosctl commit CANDIDATE`: replaces the running config with a candidate (or
+// merges it), after a checkpoint, rolling back on error unless told not to;
+// optionally as a confirmed commit guarded by health checks.
 namespace iosctl::cli {
 
 struct CommitCommandOptions {
   std::string candidate;                   // local candidate file
+  bool merge = false;                      // merge the lines instead of replacing the config
   bool auto_rollback = true;               // --auto-rollback (default) / --no-auto-rollback
   std::string save = "changed";            // always, never or changed
-  std::optional<std::string> file_system;  // --dest-file-system; nullopt: discovered
+  int confirm_timeout = 0;                 // minutes; 0: not a confirmed commit
+  std::vector<std::string> health_checks;  // `CMD=~REGEX`
+  bool auto_confirm = false;               // confirm when every health check passes
+  bool dry_run = false;                    // load, compare, discard
+  double replace_timeout = 600;            // seconds to wait for the replace or merge
+  WorkflowFlags workflow;
 };
 
-// Returns 0 (committed, or nothing to commit); throws Error: invalid (3,
-// device untouched), reverted (4), uncertain (5), unreachable (6), usage (1).
-// With --json the document is printed on stdout before a failure is thrown.
+// Returns 0 (committed, or nothing to commit; --dry-run: no differences) or
+// 2 (--dry-run: differences); throws Error: invalid (3, device untouched),
+// reverted (4), uncertain (5), unreachable (6), usage (1). With --json the
+// document is printed on stdout before a failure is thrown.
 int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, Env& env);
+
+// Returns `--replace-timeout`'s seconds as a duration; throws Error{usage}
+// unless it is above 0.
+std::chrono::milliseconds replace_timeout(double seconds);
+
+// Returns the save policy `--save` names; throws Error{usage} for another word.
+driver::SavePolicy save_policy(const std::string& save);
 
 }  // namespace iosctl::cli

@@ -2,6 +2,7 @@
 
 #include "iosctl/cli/cli.h"
 #include "iosctl/cli/device_commands.h"
+#include "iosctl/cli/ios_session.h"
 
 #include <optional>
 #include <string>
@@ -11,10 +12,11 @@
 namespace iosctl::cli {
 
 struct CompareOptions {
-  std::string candidate;                   // local candidate file
-  std::string diff_source = "auto";        // device, local, both, or auto (both when they disagree)
-  std::optional<std::string> file_system;  // --dest-file-system; nullopt: discovered
-  std::string format = "contextual";       // contextual, unified or json
+  std::string candidate;              // local candidate file
+  bool merge = false;                 // the lines a merge of it would add
+  std::string diff_source = "auto";   // device, local, both, or auto (both when they disagree)
+  std::string format = "contextual";  // contextual, unified or json
+  WorkflowFlags workflow;
 };
 
 // Returns 0 (no differences) or 2 (differences); throws Error: invalid (3)

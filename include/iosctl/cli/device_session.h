@@ -18,6 +18,10 @@ class DeviceSession {
   // on `env.err`. Throws Error{unreachable} naming the target, Error{usage}
   // for an unwritable session log or no connector.
   DeviceSession(const driver::Connection& connection, bool verbose, Env& env);
+  // Writes what the device printed last without a line end to the session log.
+  ~DeviceSession();
+  DeviceSession(const DeviceSession&) = delete;
+  DeviceSession& operator=(const DeviceSession&) = delete;
 
   // The driver on the open session.
   driver::GenericDriver& driver() { return *driver_; }
@@ -28,10 +32,12 @@ class DeviceSession {
 
  private:
   void log(dialog::LogDirection direction, std::string_view bytes);
+  void log_received(std::string_view bytes);
 
   Env& env_;
   bool verbose_;
   std::ofstream log_file_;
+  std::string unlogged_;  // received bytes after the last line end
   std::unique_ptr<driver::Link> link_;
   std::string target_;
   std::unique_ptr<driver::GenericDriver> driver_;

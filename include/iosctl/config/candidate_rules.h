@@ -1,5 +1,6 @@
 #pragma once
 
+#include "iosctl/config/check.h"
 #include "iosctl/config/diagnostic.h"
 
 #include <optional>
@@ -26,7 +27,8 @@ struct Finding {
 
 // Returns every finding about `text`, a file that is configuration text (see
 // not_configuration_text), in no particular order. One pass over the text.
-std::vector<Finding> find_candidate_problems(std::string_view text);
+std::vector<Finding> find_candidate_problems(std::string_view text,
+                                             CandidateKind kind = CandidateKind::replace);
 
 // Returns `line` without the CRs at its end, the way a repair writes it.
 std::string_view without_line_end(std::string_view line);

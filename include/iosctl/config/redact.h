@@ -16,4 +16,9 @@ inline constexpr std::string_view kRedacted = "<redacted>";
 // one already redacted, is returned unchanged.
 std::string redact_secrets(std::string_view line);
 
+// Returns `line` of a device's output with its secrets masked: a config line,
+// or a diff line whose `+`/`-` sign sits between indentation and text
+// (` +enable secret ...`, as `show archive config differences` prints it).
+std::string redact_output_line(std::string_view line);
+
 }  // namespace iosctl::config

@@ -4,6 +4,7 @@
 #include "iosctl/dialog/stream.h"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -34,11 +35,18 @@ class Channel {
   // The secrets kept out of the log.
   SecretMask& mask() { return mask_; }
   const SecretMask& mask() const { return mask_; }
+  // Turns taken so far: each write that follows bytes from the device (or
+  // is the first) starts one, so a command and its reply count once.
+  std::uint64_t round_trips() const { return round_trips_; }
 
  private:
+  void count_turn();
+
   Stream& stream_;
   SessionLog log_;
   SecretMask mask_;
+  std::uint64_t round_trips_ = 0;
+  bool heard_since_write_ = true;
 };
 
 }  // namespace iosctl::dialog

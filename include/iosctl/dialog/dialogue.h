@@ -106,6 +106,10 @@ class Dialogue {
   const PlatformProfile& profile() const { return profile_; }
   // Bytes the prompt matcher has examined so far; proportional to bytes read.
   std::uint64_t bytes_examined() const { return examined_; }
+  // Masks `secret` in the session log from now on (sent and received).
+  void hide_in_log(std::string_view secret) { channel_.mask().add(secret); }
+  // Round trips to the device so far (Channel::round_trips).
+  std::uint64_t round_trips() const { return channel_.round_trips(); }
 
  private:
   struct Sent;  // what command() needs to know about one thing sent

@@ -7,6 +7,10 @@
 
 namespace iosctl::dialog {
 
+// Returns the secret in one config line (what config::redact_secrets masks;
+// with several, the stretch from the first to the last); "" when none.
+std::string secret_in_line(std::string_view line);
+
 // Hides secrets in the session log. Sent bytes are masked whole; received
 // bytes come in chunks, so a chunk's tail that could be the start of a
 // secret is held back until the next chunk (or flush()) shows it is not.

@@ -63,6 +63,9 @@ class GenericDriver {
 
   // The dialogue, for its prompt and mode.
   const dialog::Dialogue& dialogue() const { return dialogue_; }
+  // Masks `secret` in the session log from now on (text typed in an encoded
+  // form, such as a tclsh transfer, escapes the dialogue's own masking).
+  void hide_in_log(std::string_view secret) { dialogue_.hide_in_log(secret); }
 
  private:
   dialog::Dialogue dialogue_;
