@@ -63,7 +63,9 @@ bool is_copy_question(std::string_view line) {
 // plain line before a message is the command it is about.
 MergeResult classify_merge(std::string_view output) {
   MergeResult result;
-  std::optional<std::string_view> pending;  // the last line that may be an echoed command
+  // The last line that may be an echoed command; a plain string, as GCC 12
+  // at -O2 misreads an optional<string_view> here as maybe uninitialised.
+  std::string pending;
   std::string first;                        // the first non-blank line, for unrecognised
   std::string open_error;
   bool copied = false;
@@ -73,13 +75,13 @@ MergeResult classify_merge(std::string_view output) {
     if (first.empty()) first = line;
     if (is_bytes_copied(line)) {
       copied = true;
-      pending.reset();
-    } else if (!copied && !pending && result.failing_lines.empty() &&
+      pending.clear();
+    } else if (!copied && pending.empty() && result.failing_lines.empty() &&
                line.starts_with("%Error opening")) {
       open_error = line;  // the source file: nothing was read (IOS_BEHAVIOR 8)
     } else if (is_command_error(line)) {
-      result.failing_lines.push_back({std::string(pending.value_or("")), std::string(line)});
-      pending.reset();
+      result.failing_lines.push_back({pending, std::string(line)});
+      pending.clear();
     } else {
       pending = line;
     }

@@ -101,5 +101,24 @@ TEST_F(CliCommit, HostnameChangeIsFollowed) {
   EXPECT_NE(running().find("hostname r9\n"), std::string::npos);
 }
 
+TEST_F(CliCommit, RiskyTransitionIsWarnedBeforeTheChange) {
+  // A primary address changed under secondaries: a warning on stderr naming
+  // the interface, the line and the two-step fix, before the commit goes on.
+  start();
+  std::string with_secondary = running();
+  with_secondary.insert(with_secondary.find(" negotiation auto"),
+                        " ip address 198.51.100.1 255.255.255.0 secondary\n");
+  ASSERT_EQ(run({"commit", dir_.write("secondary.cfg", with_secondary).string()}).status, 0);
+  std::string renumbered = with_secondary;
+  renumbered.replace(renumbered.find("192.0.2.1 255"), 9, "192.0.2.9");
+  const RunResult r = run({"commit", dir_.write("renumber.cfg", renumbered).string()});
+  EXPECT_NE(without_key_warning(r.err).find(
+                "iosctl: warning: " + target() +
+                ": interface GigabitEthernet1: 'ip address 192.0.2.1 255.255.255.0': IOS will not "
+                "change or remove a primary address while the interface has secondaries"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace iosctl::test
