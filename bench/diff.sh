@@ -8,15 +8,9 @@ cd "$(dirname "$0")/.."
 build="build-release"
 data="$build/bench-data"
 log="$build/bench-build.log"
-mkdir -p "$build"
 
-if ! { cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DIOSCTL_BUILD_TESTS=OFF &&
-       cmake --build "$build" --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-2}" \
-         --target iosctl bench_gen_configs bench_diff_vs_gnu_diff; } >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "bench/diff.sh: error: the Release build failed (output above, also in $log)" >&2
-  exit 1
-fi
+. bench/release_build.sh
+release_build "$build" "$log" iosctl bench_gen_configs bench_diff_vs_gnu_diff
 
 gen="$build/bench/bench_gen_configs"
 if [[ ! -f "$data/running.cfg" || ! -f "$data/candidate.cfg" || "$gen" -nt "$data/running.cfg" ]]; then

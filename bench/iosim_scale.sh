@@ -7,15 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${IOSIM_BENCH_BUILD_DIR:-build-release}"
 log="$build/bench-iosim-build.log"
-mkdir -p "$build"
 
-if ! { cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DIOSCTL_BUILD_TESTS=OFF &&
-       cmake --build "$build" --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-2}" \
-         --target iosim bench_iosim_scale; } >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "bench/iosim_scale.sh: error: the Release build failed (output above, also in $log)" >&2
-  exit 1
-fi
+. bench/release_build.sh
+release_build "$build" "$log" iosim bench_iosim_scale
 
 # One listener per device, plus the sessions' connections.
 if (( $(ulimit -n) < ${1:-1000} + 2 * ${2:-100} + 64 )); then

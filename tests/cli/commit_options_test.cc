@@ -3,33 +3,17 @@
 
 #include "iosctl/cli/cli.h"
 #include "iosctl/error.h"
+#include "support/cli_run.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace iosctl::cli {
 namespace {
-
-struct CliRun {
-  explicit CliRun(const std::vector<std::string>& args) {
-    Env env{out, err};
-    env.connect =
-        [this](const driver::Connection&,
-               const std::function<void(std::string_view)>&) -> std::unique_ptr<driver::Link> {
-      ++connects;
-      throw Error(Failure::unreachable, "no device in this test");
-    };
-    code = run_cli(args, env);
-  }
-  std::ostringstream out, err;
-  int connects = 0;
-  int code = -1;
-};
 
 class CommitOptionsTest : public ::testing::Test {
  protected:
@@ -43,54 +27,59 @@ class CommitOptionsTest : public ::testing::Test {
 
 TEST_F(CommitOptionsTest, HealthCheckNeedsAConfirmTimeout) {
   // Without a timer a failing check could not be undone by the device.
-  CliRun r({"-H", "r1", "commit", file_, "--health-check", "show version=~XE"});
-  EXPECT_EQ(r.code, 1);
+  const iosctl::test::CliResult r = iosctl::test::run_iosctl_unreachable(
+      {"-H", "r1", "commit", file_, "--health-check", "show version=~XE"});
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(),
+  EXPECT_EQ(r.err,
             "iosctl: error: --health-check needs --confirm-timeout MIN, so that a failing check "
             "can be undone by the device's revert timer\n");
 }
 
 TEST_F(CommitOptionsTest, AutoConfirmNeedsAHealthCheck) {
   // --auto-confirm alone has nothing to decide on.
-  CliRun r({"-H", "r1", "commit", file_, "--confirm-timeout", "5", "--auto-confirm"});
-  EXPECT_EQ(r.code, 1);
+  const iosctl::test::CliResult r = iosctl::test::run_iosctl_unreachable(
+      {"-H", "r1", "commit", file_, "--confirm-timeout", "5", "--auto-confirm"});
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(),
+  EXPECT_EQ(r.err,
             "iosctl: error: --auto-confirm needs at least one --health-check to decide on\n");
 }
 
 TEST_F(CommitOptionsTest, ConfirmTimeoutOutsideIosRangeIsRefused) {
   // IOS takes 1-120 minutes.
-  CliRun r({"-H", "r1", "commit", file_, "--confirm-timeout", "121"});
-  EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.err.str(), "iosctl: error: --confirm-timeout 121: IOS accepts 1 to 120 minutes\n");
+  const test::CliResult r =
+      test::run_iosctl_unreachable({"-H", "r1", "commit", file_, "--confirm-timeout", "121"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "iosctl: error: --confirm-timeout 121: IOS accepts 1 to 120 minutes\n");
 }
 
 TEST_F(CommitOptionsTest, MalformedHealthCheckIsRefused) {
   // The check's form is checked before connecting.
-  CliRun r(
+  const iosctl::test::CliResult r = iosctl::test::run_iosctl_unreachable(
       {"-H", "r1", "commit", file_, "--confirm-timeout", "5", "--health-check", "show version"});
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_NE(r.err.str().find("write it as \"COMMAND=~REGEX\""), std::string::npos) << r.err.str();
+  EXPECT_NE(r.err.find("write it as \"COMMAND=~REGEX\""), std::string::npos) << r.err;
 }
 
 TEST_F(CommitOptionsTest, FileNamesMustBePlain) {
   // A device file name with a path or a space would break the device commands.
-  CliRun r({"-H", "r1", "rollback", "--rollback-file", "flash:/x y.txt"});
-  EXPECT_EQ(r.code, 1);
+  const test::CliResult r =
+      test::run_iosctl_unreachable({"-H", "r1", "rollback", "--rollback-file", "flash:/x y.txt"});
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(),
+  EXPECT_EQ(r.err,
             "iosctl: error: --rollback-file 'flash:/x y.txt': give a plain file name such as "
             "candidate_config.txt\n");
 }
 
 TEST_F(CommitOptionsTest, NonPositiveReplaceTimeoutIsRefused) {
   // --replace-timeout takes seconds above 0.
-  CliRun r({"-H", "r1", "commit", file_, "--replace-timeout", "0"});
-  EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.err.str(),
+  const test::CliResult r =
+      test::run_iosctl_unreachable({"-H", "r1", "commit", file_, "--replace-timeout", "0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
             "iosctl: error: --replace-timeout must be a number of seconds above 0 (e.g. 600)\n");
 }
 
@@ -99,13 +88,14 @@ TEST_F(CommitOptionsTest, MergeCandidateNeedsNoVersionButAnEnd) {
   const std::string merge =
       (std::filesystem::temp_directory_path() / "iosctl_merge_no_end.cfg").string();
   std::ofstream(merge) << "ntp server 192.0.2.1\n";
-  CliRun r({"-H", "r1", "commit", "--merge", merge});
-  EXPECT_EQ(r.code, 3);
+  const iosctl::test::CliResult r =
+      iosctl::test::run_iosctl_unreachable({"-H", "r1", "commit", "--merge", merge});
+  EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(), "iosctl: error: " + merge +
-                             ":1: error: missing final 'end' (the device cannot diff a merge "
-                             "file without it: 'received error code 5') (fix: add a line 'end' "
-                             "at the end of the file)\n");
+  EXPECT_EQ(r.err, "iosctl: error: " + merge +
+                       ":1: error: missing final 'end' (the device cannot diff a merge "
+                       "file without it: 'received error code 5') (fix: add a line 'end' "
+                       "at the end of the file)\n");
   std::filesystem::remove(merge);
 }
 

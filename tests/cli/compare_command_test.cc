@@ -3,33 +3,17 @@
 
 #include "iosctl/cli/cli.h"
 #include "iosctl/error.h"
+#include "support/cli_run.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace iosctl::cli {
 namespace {
-
-struct CompareRun {
-  explicit CompareRun(const std::vector<std::string>& args) {
-    Env env{out, err};
-    env.connect =
-        [this](const driver::Connection&,
-               const std::function<void(std::string_view)>&) -> std::unique_ptr<driver::Link> {
-      ++connects;
-      throw Error(Failure::unreachable, "no device in this test");
-    };
-    code = run_cli(args, env);
-  }
-  std::ostringstream out, err;
-  int connects = 0;
-  int code = -1;
-};
 
 std::string write_file(const std::string& name, const std::string& text) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
@@ -40,10 +24,11 @@ std::string write_file(const std::string& name, const std::string& text) {
 TEST(CompareCommand, CandidateErrorNeverConnects) {
   // A candidate without `end` exits 3 with its finding and no connection.
   const std::string file = write_file("iosctl_compare_no_end.cfg", "version 17.3\nhostname r1\n");
-  CompareRun r({"-H", "r1", "compare", file});
-  EXPECT_EQ(r.code, 3);
+  const iosctl::test::CliResult r =
+      iosctl::test::run_iosctl_unreachable({"-H", "r1", "compare", file});
+  EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(),
+  EXPECT_EQ(r.err,
             "iosctl: error: " + file +
                 ":2: error: missing final 'end' (configure replace answers '%The input file is "
                 "not a valid config file.') (fix: add a line 'end' at the end of the file)\n");
@@ -52,20 +37,22 @@ TEST(CompareCommand, CandidateErrorNeverConnects) {
 
 TEST(CompareCommand, UnknownDiffSourceIsAUsageError) {
   // --diff-source takes device, local or both only.
-  CompareRun r({"-H", "r1", "compare", "x.cfg", "--diff-source", "nope"});
-  EXPECT_EQ(r.code, 1);
+  const test::CliResult r =
+      test::run_iosctl_unreachable({"-H", "r1", "compare", "x.cfg", "--diff-source", "nope"});
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_EQ(r.err.str(),
+  EXPECT_EQ(r.err,
             "iosctl: error: --diff-source: nope not in {device,local,both} (fix: see iosctl "
             "--help)\n");
 }
 
 TEST(CompareCommand, MissingCandidateFileIsAUsageError) {
   // An unreadable candidate exits 1 before connecting.
-  CompareRun r({"-H", "r1", "compare", "/nonexistent/cand.cfg"});
-  EXPECT_EQ(r.code, 1);
+  const test::CliResult r =
+      test::run_iosctl_unreachable({"-H", "r1", "compare", "/nonexistent/cand.cfg"});
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
-  EXPECT_NE(r.err.str().find("/nonexistent/cand.cfg"), std::string::npos) << r.err.str();
+  EXPECT_NE(r.err.find("/nonexistent/cand.cfg"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "support/cli_run.h"
 
 #include "iosctl/cli/cli.h"
+#include "iosctl/error.h"
 
 #include <gtest/gtest.h>
 
@@ -26,6 +27,23 @@ CliResult run_iosctl(const std::vector<std::string>& args, bool tty, bool no_col
   std::ostringstream err;
   cli::Env env{out, err, tty, no_color_env};
   CliResult result;
+  result.exit_code = cli::run_cli(args, env);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+CliResult run_iosctl_unreachable(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  cli::Env env{out, err};
+  CliResult result;
+  env.connect = [&result](
+                    const driver::Connection&,
+                    const std::function<void(std::string_view)>&) -> std::unique_ptr<driver::Link> {
+    ++result.connects;
+    throw Error(Failure::unreachable, "no device in this test");
+  };
   result.exit_code = cli::run_cli(args, env);
   result.out = out.str();
   result.err = err.str();
