@@ -66,7 +66,7 @@ MergeResult classify_merge(std::string_view output) {
   // The last line that may be an echoed command; a plain string, as GCC 12
   // at -O2 misreads an optional<string_view> here as maybe uninitialised.
   std::string pending;
-  std::string first;                        // the first non-blank line, for unrecognised
+  std::string first;  // the first non-blank line, for unrecognised
   std::string open_error;
   bool copied = false;
   for (std::string_view raw : config::split_lines(output)) {
