@@ -148,7 +148,7 @@ class Interp {
   }
 
   TclValue unknown(const TclCommand& command, const std::string& name) {
-    const std::string_view unpiped = command.source.substr(0, command.source.find(" |"));
+    const std::string unpiped = command.source.substr(0, command.source.find(" |"));
     if (device_.grammar.match("priv", unpiped, false).status != MatchStatus::ok) {
       return tcl_error("invalid command name \"" + name + "\"");
     }
