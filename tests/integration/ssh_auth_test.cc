@@ -150,10 +150,10 @@ TEST_F(SshAuth, EncryptedKeyWithoutItsPassphraseNamesTheVariable) {
 
 TEST_F(SshAuth, AgentKeyLogsIn) {
   // A key held by ssh-agent logs in before anything else is tried.
-  if (!std::filesystem::exists("/usr/bin/ssh-agent") ||
-      !std::filesystem::exists("/usr/bin/ssh-add")) {
-    GTEST_SKIP() << "ssh-agent/ssh-add are not installed (Debian: openssh-client)";
-  }
+  // scripts/install-deps.sh installs them, so their absence is a broken setup.
+  ASSERT_TRUE(std::filesystem::exists("/usr/bin/ssh-agent") &&
+              std::filesystem::exists("/usr/bin/ssh-add"))
+      << "ssh-agent/ssh-add are missing: run scripts/install-deps.sh (Debian: openssh-client)";
   TempDir agent_dir;
   const std::string socket = (agent_dir.path() / "agent.sock").string();
   ChildProcess agent({"/usr/bin/ssh-agent", "-D", "-a", socket});
