@@ -2,6 +2,7 @@
 
 #include "iosctl/config/contextual_format.h"
 #include "iosctl/config/json_format.h"
+#include "iosctl/exit_status.h"
 #include "iosctl/ios/archive_diff.h"
 
 namespace iosctl::cli {
@@ -45,6 +46,20 @@ std::string outcome_name(Failure failure) {
 std::string diff_text(const driver::Comparison& c) {
   if (c.device.empty()) return "";
   return ios::normalize_archive_diff(config::format_contextual(c.local, {false, false}));
+}
+
+void take_from_session(ChangeReport& report, IosSession& session) {
+  report.round_trips += session.device().driver().dialogue().round_trips();
+  if (session.ios().last_comparison()) report.comparison = session.ios().last_comparison();
+  report.failing_lines = session.ios().failing_lines();
+}
+
+Error record_failure(ChangeReport& report, const Error& e, const std::string& message,
+                     const std::string& where, bool named) {
+  report.outcome = outcome_name(e.failure());
+  report.exit_code = exit_code_for(e.failure());
+  report.message = where + ": " + message;
+  return Error(e.failure(), named ? report.message : message);
 }
 
 nlohmann::json report_json(const ChangeReport& r) {

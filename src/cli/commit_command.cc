@@ -241,22 +241,15 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     if (session && session->ios().replace_interrupted()) {
       message += "; " + reconnect_report(connection, flags, session->ios(), report, env);
     }
-    if (session) {
-      report.round_trips += session->device().driver().dialogue().round_trips();
-      if (session->ios().last_comparison()) report.comparison = session->ios().last_comparison();
-      report.failing_lines = session->ios().failing_lines();
-    }
-    const std::string where = session ? session->target() : connection.host;
-    report.outcome = outcome_name(e.failure());
-    report.exit_code = exit_code_for(e.failure());
-    report.message = where + ": " + message;
+    if (session) take_from_session(report, *session);
+    const Error failure = record_failure(
+        report, e, message, session ? session->target() : connection.host, session.has_value());
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else if (report.comparison) {
       env.out << diff_text(*report.comparison);  // what was attempted; the error follows
     }
-    if (session) throw Error(e.failure(), report.message);
-    throw Error(e.failure(), message);
+    throw failure;
   }
 }
 

@@ -42,16 +42,11 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
     }
     return kExitOk;
   } catch (const Error& e) {
-    const std::string where = session ? session->target() : connection.host;
-    if (session) {
-      report.round_trips = session->device().driver().dialogue().round_trips();
-      report.failing_lines = session->ios().failing_lines();
-    }
-    report.outcome = outcome_name(e.failure());
-    report.exit_code = exit_code_for(e.failure());
-    report.message = where + ": " + e.what();
+    if (session) take_from_session(report, *session);
+    const Error failure = record_failure(
+        report, e, e.what(), session ? session->target() : connection.host, session.has_value());
     if (flags.json) env.out << report_json(report).dump(2) << '\n';
-    throw Error(e.failure(), session ? report.message : e.what());
+    throw failure;
   }
 }
 

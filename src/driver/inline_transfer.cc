@@ -1,5 +1,6 @@
 #include "iosctl/driver/inline_transfer.h"
 
+#include "iosctl/config/text.h"
 #include "iosctl/dialog/secret_mask.h"
 #include "iosctl/error.h"
 
@@ -137,15 +138,12 @@ InlineTransfer::InlineTransfer(GenericDriver& driver) : driver_(driver) {}
 void InlineTransfer::hide_secrets(std::string_view bytes) {
   // The dialogue masks secrets of config lines it sends, but here the lines
   // go out escaped inside `puts`: each secret is masked in both forms.
-  std::size_t start = 0;
-  while (start < bytes.size()) {
-    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
-    const std::string secret = dialog::secret_in_line(bytes.substr(start, end - start));
+  for (std::string_view line : config::split_lines(bytes)) {
+    const std::string secret = dialog::secret_in_line(line);
     if (!secret.empty()) {
       driver_.hide_in_log(secret);
       driver_.hide_in_log(tcl_escape(secret));
     }
-    start = end + 1;
   }
 }
 

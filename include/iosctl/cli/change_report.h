@@ -1,5 +1,6 @@
 #pragma once
 
+#include "iosctl/cli/ios_session.h"
 #include "iosctl/driver/health_check.h"
 #include "iosctl/driver/ios_driver.h"
 #include "iosctl/error.h"
@@ -66,6 +67,16 @@ std::string outcome_name(Failure failure);
 // The committed (or attempted) diff in IOS's contextual shape, secrets
 // masked, without its header; "" when nothing differs.
 std::string diff_text(const driver::Comparison& c);
+
+// Adds what `session` knows to `report`: its round trips, the failing
+// lines, the comparison of the last commit.
+void take_from_session(ChangeReport& report, IosSession& session);
+
+// Records failure `e` (with `message`, named after `where`) as the report's
+// outcome, exit code and message; returns the Error to throw, which names
+// `where` when `named` (the device was reached).
+Error record_failure(ChangeReport& report, const Error& e, const std::string& message,
+                     const std::string& where, bool named);
 
 // The `--json` document of `report`.
 nlohmann::json report_json(const ChangeReport& report);
