@@ -5,6 +5,7 @@
 #include "iosctl/config/risky_transitions.h"
 #include "iosctl/driver/ios_driver.h"
 #include "iosctl/error.h"
+#include "iosctl/ios/config_lock.h"
 
 namespace iosctl::driver {
 namespace {
@@ -34,6 +35,14 @@ std::string file_prompt_line(std::string_view output) {
   return "";
 }
 
+// The refusal while another session holds the configuration lock.
+std::string locked_message(const std::optional<ios::ConfigLockHolder>& holder) {
+  const std::string who =
+      holder ? "user '" + holder->user + "' on line " + holder->tty : "another session";
+  return "the configuration is locked by " + who +
+         "; the device is unchanged: run again once they leave configuration mode";
+}
+
 }  // namespace
 
 CommitResult IosDriver::commit_config(const CommitOptions& options) {
@@ -48,6 +57,7 @@ CommitResult IosDriver::commit_config(const CommitOptions& options) {
   if (result.changed) {
     warn_risky_transitions();
     refuse_pending_commit();
+    refuse_config_lock();
     if (loaded_->kind == config::CandidateKind::merge) {
       merge(options);
     } else {
@@ -93,6 +103,18 @@ void IosDriver::refuse_pending_commit() {
   throw Error(Failure::invalid,
               "your confirmed commit is still pending; the device is unchanged: run 'iosctl "
               "confirm' to keep it or 'iosctl rollback' to undo it first");
+}
+
+// Checked before the first change (file prompt, checkpoint): while another
+// session holds the lock, IOS refuses `configure terminal` and the replace.
+void IosDriver::refuse_config_lock() {
+  say("checking the configuration lock");
+  // A release without the command answers `% Invalid input`: it has no lock.
+  const CommandOutcome shown = driver_.send_command("show configuration lock");
+  const std::optional<ios::ConfigLockHolder> holder =
+      shown.error ? std::nullopt : ios::parse_config_lock(shown.output);
+  if (!holder) return;
+  throw Error(Failure::invalid, locked_message(*holder));
 }
 
 bool IosDriver::save_if(SavePolicy save, bool changed) {
@@ -270,6 +292,8 @@ void IosDriver::fail(const ios::ReplaceResult& result, const std::string& path) 
                   "auto-rollback and confirmed commits need the config archive; the device is "
                   "unchanged: configure 'archive' with ' path " +
                       file_system() + "archive' or use --no-auto-rollback");
+    case ios::ReplaceOutcome::locked:
+      throw Error(Failure::invalid, locked_message(std::nullopt));
     case ios::ReplaceOutcome::reverted:
       throw Error(Failure::reverted, "failed to apply " + joined(result.failing_lines) +
                                          "; the device restored its original config: fix the "

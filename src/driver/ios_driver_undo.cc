@@ -69,6 +69,7 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
     }
     // The checkpoint was copied in quiet mode, so it holds `file prompt
     // quiet` when iosctl had added it; the mode the device has now is kept.
+    refuse_config_lock();
     const std::string mode = file_prompt_mode();
     const ios::ReplaceResult replaced = replace(checkpoint, options);
     if (replaced.outcome != ios::ReplaceOutcome::applied) fail(replaced, checkpoint);

@@ -1,5 +1,7 @@
 #include "iosctl/ios/replace_result.h"
 
+#include "iosctl/ios/config_lock.h"
+
 #include <sstream>
 
 namespace iosctl::ios {
@@ -44,6 +46,8 @@ ReplaceResult classify_replace(std::string_view output) {
   ReplaceResult result;
   if (has(output, "%Please turn config archive on")) {
     result.outcome = ReplaceOutcome::archive_off;
+  } else if (refused_by_lock(output)) {
+    result.outcome = ReplaceOutcome::locked;
   } else if (has(output, "is not a valid config file")) {
     result.outcome = ReplaceOutcome::invalid_file;
   } else if (has(output, "original configuration has been successfully restored")) {

@@ -65,5 +65,14 @@ TEST(ClassifyReplace, AnythingElseIsUnrecognised) {
             ReplaceOutcome::unrecognised);
 }
 
+TEST(ClassifyReplace, LockRefusalIsLockedNotUnknown) {
+  // Another session's configuration lock: nothing was applied, so not "state unknown".
+  const ReplaceResult r = classify_replace(
+      "Configuration mode locked exclusively by user 'bob' process '107' from terminal '7'. "
+      "Please try later.\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::locked);
+  EXPECT_TRUE(r.failing_lines.empty());
+}
+
 }  // namespace
 }  // namespace iosctl::ios

@@ -164,6 +164,8 @@ class IosDriver {
   // The device's `file prompt ...` line; "" in the default (alert) mode.
   std::string file_prompt_mode();
   void refuse_pending_commit();
+  // Throws Error{invalid} while another session holds the configuration lock.
+  void refuse_config_lock();
   void warn_risky_transitions() const;
   void take_checkpoint();
   ios::ReplaceResult replace(const std::string& path, const CommitOptions& options);

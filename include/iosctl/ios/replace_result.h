@@ -14,6 +14,7 @@ enum class ReplaceOutcome {
   aborted,       // `Rollback aborted after N passes`: partly applied
   invalid_file,  // `%The input file is not a valid config file.`: nothing applied
   archive_off,   // `%Please turn config archive on ...`: nothing applied
+  locked,        // another session holds the configuration lock: nothing applied
   unrecognised,  // none of the above: the device state is unknown
 };
 

@@ -52,6 +52,7 @@ struct Frame {
 // What one CLI session knows about itself.
 struct SessionState {
   std::string user;
+  int tty = 0;  // the line number, as `show configuration lock` names it
   bool privileged = false;
   std::vector<Frame> frames;  // empty: EXEC
   unsigned length = 24;       // `terminal length`

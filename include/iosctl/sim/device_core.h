@@ -28,6 +28,14 @@ struct ChangeStamp {
   std::string user;
 };
 
+// The session holding the exclusive configuration lock.
+struct ConfigLockOwner {
+  int tty = 0;
+  std::string user;
+  std::string command;  // what took it: `configure terminal` or `configure terminal lock`
+  std::chrono::system_clock::time_point since;
+};
+
 // A device's state; callers hold DeviceShared::mutex while they use it.
 struct DeviceCore {
   explicit DeviceCore(DeviceSetup device_setup);
@@ -43,9 +51,11 @@ struct DeviceCore {
   bool dirty = false;                   // persistent state changed since the last notice
   bool enable_secret_set_here = false;  // `enable secret` was typed on this device
 
-  ArchiveLog archive;                       // `show archive`'s list
-  std::optional<RevertTimer> revert_timer;  // a pending Rollback Confirmed Change
-  std::vector<std::regex> rejected;         // setup.faults.reject_lines, compiled
+  ArchiveLog archive;                          // `show archive`'s list
+  std::optional<ConfigLockOwner> config_lock;  // `configuration mode exclusive`
+  int next_tty = 2;                            // the next session's line (0 con, 1 aux)
+  std::optional<RevertTimer> revert_timer;     // a pending Rollback Confirmed Change
+  std::vector<std::regex> rejected;            // setup.faults.reject_lines, compiled
 
   std::chrono::system_clock::time_point now() const;
   // Returns how long `minutes` of simulated time last on the device clock

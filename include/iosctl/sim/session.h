@@ -19,6 +19,9 @@ namespace iosctl::sim {
 class Session : public CliSession {
  public:
   Session(std::shared_ptr<DeviceShared> shared, std::string_view user, int privilege);
+  ~Session() override;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   std::string open() override;
   std::string input(std::string_view typed) override;

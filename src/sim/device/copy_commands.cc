@@ -1,6 +1,7 @@
 #include "iosctl/sim/copy_commands.h"
 
 #include "iosctl/sim/archive.h"
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/file_endpoint.h"
 
 #include <cstdio>
@@ -115,6 +116,11 @@ Reply copy_command(CommandContext& c) {
               resolve_endpoint(c.device, c.match.words[2]), c.session.user};
   if (job.source.kind == FileEndpoint::Kind::unknown) return no_such_device(job.source.typed);
   if (job.dest.kind == FileEndpoint::Kind::unknown) return no_such_device(job.dest.typed);
+  if (job.dest.kind == FileEndpoint::Kind::running) {
+    if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
+      return {*refused, nullptr, true};
+    }
+  }
   const FilePrompt mode = c.device.file_prompt();
   if (mode != FilePrompt::noisy) return destination_step(c.device, std::move(job), mode);
   DeviceCore& device = c.device;

@@ -1,5 +1,6 @@
 #include "iosctl/sim/cli_errors.h"
 #include "iosctl/sim/command_context.h"
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/output_filter.h"
 #include "iosctl/sim/text_util.h"
 
@@ -23,7 +24,7 @@ std::size_t pipe_at(std::string_view line) {
 const HandlerEntry* find_handler(std::string_view action) {
   for (std::span<const HandlerEntry> table :
        {session_handlers(), show_handlers(), file_handlers(), replace_handlers(), revert_handlers(),
-        archive_handlers(), tcl_handlers()}) {
+        archive_handlers(), tcl_handlers(), config_lock_handlers()}) {
     for (const HandlerEntry& entry : table) {
       if (entry.action == action) return &entry;
     }

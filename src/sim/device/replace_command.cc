@@ -1,6 +1,7 @@
 #include "iosctl/sim/archive.h"
 #include "iosctl/sim/cli_errors.h"
 #include "iosctl/sim/command_context.h"
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/config_replace.h"
 #include "iosctl/sim/file_endpoint.h"
 #include "iosctl/sim/replace_options.h"
@@ -105,6 +106,9 @@ Reply configure_replace(CommandContext& c) {
     return {match_error(failed, c.line, c.prompt_size), nullptr, true};
   }
   const ReplaceRequest& r = parsed.request;
+  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
+    return {*refused, nullptr, true};
+  }
   if ((r.timer_minutes > 0 || r.revert_on_error) && !archive_settings(c.device)) {
     return {std::string(kArchiveOff), nullptr, true};
   }

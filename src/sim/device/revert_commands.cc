@@ -1,5 +1,6 @@
 #include "iosctl/sim/archive.h"
 #include "iosctl/sim/command_context.h"
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/revert_timer.h"
 
 #include <array>
@@ -41,6 +42,9 @@ Reply configure_terminal_revert(CommandContext& c) {
   const std::optional<ArchiveSettings> archive = archive_settings(c.device);
   if (!archive) return {std::string(kArchiveOff), nullptr, true};
   if (c.device.revert_timer) return {std::string(kRevertPending), nullptr, true};
+  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
+    return {*refused, nullptr, true};
+  }
   const std::string original = c.device.config_file_text();
   const ArchiveWrite backup = archive_running(c.device, *archive);
   if (!backup.error.empty()) return {backup.error, nullptr, true};

@@ -1,5 +1,6 @@
 #include "iosctl/sim/session.h"
 
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/revert_timer.h"
 #include "iosctl/sim/text_util.h"
 
@@ -23,8 +24,18 @@ bool is_enter(char c) { return c == '\r' || c == '\n'; }
 Session::Session(std::shared_ptr<DeviceShared> shared, std::string_view user, int privilege)
     : shared_(std::move(shared)), core_(shared_->core) {
   state_.user = std::string(user);
+  {
+    const std::lock_guard lock(shared_->mutex);
+    state_.tty = core_.next_tty++;
+  }
   state_.privileged = privilege >= 15;
   state_.privilege_at_login = privilege;
+}
+
+// A session that goes while in configuration mode frees the lock it held.
+Session::~Session() {
+  const std::lock_guard lock(shared_->mutex);
+  release_config_lock(core_, state_, true);
 }
 
 // The 16.12 replay shows only blank lines before the first prompt
@@ -46,6 +57,7 @@ std::string Session::input(std::string_view typed) {
       if (closed_ || state_.drop_requested) break;
       on_byte(c, out);
     }
+    release_config_lock(core_, state_, false);
     if (core_.dirty && shared_->on_change) notify = shared_->on_change;
     core_.dirty = false;
   }

@@ -1,4 +1,5 @@
 #include "iosctl/sim/command_context.h"
+#include "iosctl/sim/config_lock.h"
 #include "iosctl/sim/enable_secret.h"
 
 #include <array>
@@ -62,8 +63,12 @@ Reply nothing(CommandContext&) { return {}; }
 Reply unsimulated(CommandContext&) { return {std::string(kUnsimulated), nullptr}; }
 
 Reply configure(CommandContext& c) {
+  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
+    return {*refused, nullptr, true};
+  }
+  std::string out = take_config_lock(c.device, c.session, false);
   c.session.frames.push_back({"config", {}});
-  return {"Enter configuration commands, one per line.  End with CNTL/Z.\n", nullptr};
+  return {out + "Enter configuration commands, one per line.  End with CNTL/Z.\n", nullptr};
 }
 
 Reply show_privilege(CommandContext& c) {
