@@ -62,6 +62,12 @@ Error record_failure(ChangeReport& report, const Error& e, const std::string& me
   return Error(e.failure(), named ? report.message : message);
 }
 
+void record_to(Env& env, const ChangeReport& report) {
+  if (!env.record) return;
+  env.record->outcome = report.outcome;
+  if (report.comparison) env.record->diff = diff_text(*report.comparison);
+}
+
 nlohmann::json report_json(const ChangeReport& r) {
   nlohmann::json doc = {{"host", r.host},
                         {"operation", r.operation},

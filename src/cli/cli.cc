@@ -1,6 +1,8 @@
 #include "iosctl/cli/cli.h"
 
 #include "iosctl/cli/device_commands.h"
+#include "iosctl/cli/fleet_hosts.h"
+#include "iosctl/cli/fleet_run.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
 #include "iosctl/cli/workflow_args.h"
@@ -33,6 +35,7 @@ struct Request {
   SendConfigOptions send_config;
   GetConfigOptions get_config;
   WorkflowArgs workflow;
+  FleetFlags fleet;
   // Global options whose absence matters (the connection options fill them).
   struct Given {
     std::string host, username, password, password_env, secret_env, key_passphrase_env, known_hosts,
@@ -196,6 +199,25 @@ void add_device_commands(CLI::App& app, Request& r) {
                 "Print passwords, keys and communities instead of <redacted>");
 }
 
+void add_fleet_globals(CLI::App& app, Request& r) {
+  FleetFlags& f = r.fleet;
+  app.add_option("-i,--inventory", f.inventory,
+                 "Run on the hosts of an inventory: Nornir's hosts.yaml (with groups.yaml, "
+                 "defaults.yaml) or one file with defaults, groups and hosts")
+      ->type_name("PATH");
+  app.add_option("-l,--limit", f.limit,
+                 "With -i: hosts to run on: names, globs, group:NAME, comma lists, !EXCLUDED")
+      ->type_name("EXPR");
+  app.add_option("--parallel", f.parallel, "With -i: hosts worked on at once (default 20)")
+      ->type_name("N");
+  app.add_flag("--fail-fast", f.fail_fast, "With -i: start no more hosts after the first failure");
+  app.add_option("--shard", f.shard,
+                 "With -i: run only shard K of N of the selected hosts (CI parallel jobs)")
+      ->type_name("K/N");
+  app.add_option("--junit", f.junit, "With -i: write a JUnit XML report to FILE")
+      ->type_name("FILE");
+}
+
 void build(CLI::App& app, Request& r) {
   app.set_version_flag("--version", "iosctl " + std::string(kVersion));
   app.require_subcommand(1);
@@ -204,21 +226,65 @@ void build(CLI::App& app, Request& r) {
   app.add_flag("--no-color", r.no_color, "Never colour output (NO_COLOR does the same)");
   add_login_globals(app, r);
   add_session_globals(app, r);
+  add_fleet_globals(app, r);
   add_check(app, r);
   add_diff(app, r);
   add_device_commands(app, r);
   add_workflow_commands(app, r.workflow);
 }
 
-int dispatch(const CLI::App& app, Request& r, Env& env) {
-  take_given(app, r.given, r.device);
-  r.device.json = r.json;
+// The commands that talk to a device; nullopt for the offline ones.
+std::optional<int> dispatch_device(const CLI::App& app, Request& r, Env& env) {
   if (app.got_subcommand("send-command")) return run_send_command(r.device, r.send_command, env);
   if (app.got_subcommand("send-config")) return run_send_config(r.device, r.send_config, env);
   if (app.got_subcommand("get-config")) return run_get_config(r.device, r.get_config, env);
-  if (std::optional<int> code = run_workflow_command(app, r.workflow, r.device, r.json, env)) {
-    return *code;
+  return run_workflow_command(app, r.workflow, r.device, r.json, env);
+}
+
+// The command line as a fleet command: each host runs dispatch_device on a
+// copy of the request with its own flags, candidate and NAPALM options.
+int dispatch_fleet(const CLI::App& app, const Request& r, Env& env) {
+  const std::string name = app.get_subcommands().front()->get_name();
+  if (name == "check" || name == "diff") {
+    throw Error(Failure::usage, name +
+                                    " works on local files only: drop -i (or run compare with "
+                                    "-i to see each host's diff)");
   }
+  FleetCommand command;
+  command.name = name;
+  command.needs_candidate = name == "compare" || name == "commit";
+  const std::string& typed =
+      name == "compare" ? r.workflow.compare.candidate : r.workflow.commit.candidate;
+  if (!typed.empty()) command.candidate = typed;
+  command.run = [&app, &r](const HostCall& call, Env& host_env) {
+    Request copy = r;
+    copy.device = call.flags;
+    if (call.candidate) {
+      copy.workflow.compare.candidate = *call.candidate;
+      copy.workflow.commit.candidate = *call.candidate;
+    }
+    apply_napalm_options(copy.workflow, call.host.napalm_options);
+    return dispatch_device(app, copy, host_env).value_or(kExitError);
+  };
+  return run_fleet(r.fleet, r.device, command, env);
+}
+
+// Fleet options without -i would silently do nothing.
+void refuse_fleet_options_alone(const CLI::App& app) {
+  for (const char* option : {"--limit", "--parallel", "--fail-fast", "--shard", "--junit"}) {
+    if (app.count(option) > 0) {
+      throw Error(Failure::usage,
+                  std::string(option) + " works on an inventory: add -i INVENTORY (or drop it)");
+    }
+  }
+}
+
+int dispatch(const CLI::App& app, Request& r, Env& env) {
+  take_given(app, r.given, r.device);
+  r.device.json = r.json;
+  if (!r.fleet.inventory.empty()) return dispatch_fleet(app, r, env);
+  refuse_fleet_options_alone(app);
+  if (std::optional<int> code = dispatch_device(app, r, env)) return *code;
   if (app.got_subcommand("check")) {
     r.check.json = r.json;
     return run_check(r.check, env);
@@ -229,6 +295,13 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
 }
 
 }  // namespace
+
+std::optional<std::string> env_value(const Env& env, const std::string& name) {
+  if (env.getenv) return env.getenv(name);
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
 
 int run_cli(const std::vector<std::string>& args, Env& env) {
   CLI::App app("iosctl: safe configuration changes for Cisco IOS and IOS-XE", "iosctl");
@@ -263,7 +336,8 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
 
 int main_entry(int argc, char** argv, driver::Connector connect) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  Env env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR") != nullptr};
+  Env env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR") != nullptr,
+          isatty(STDERR_FILENO) == 1};
   env.connect = std::move(connect);
   env.read_secret = read_secret_from_tty;
   return run_cli(args, env);

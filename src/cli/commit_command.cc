@@ -202,6 +202,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     if (options.dry_run) {
       const int code = dry_run(*session, flags.json, report, env);
       report.round_trips = session->device().driver().dialogue().round_trips();
+      record_to(env, report);
       if (flags.json) env.out << report_json(report).dump(2) << '\n';
       return code;
     }
@@ -230,6 +231,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
       }
     }
     report.round_trips += session->device().driver().dialogue().round_trips();
+    record_to(env, report);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else {
@@ -244,6 +246,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     if (session) take_from_session(report, *session);
     const Error failure = record_failure(
         report, e, message, session ? session->target() : connection.host, session.has_value());
+    record_to(env, report);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else if (report.comparison) {

@@ -79,6 +79,10 @@ int print(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
           const CompareOptions& options, const Shown& shown, bool agree, Env& env) {
   const std::string device = redact_device_diff(c.device);
   const bool differences = (shown.device && !c.device.empty()) || (shown.local && !c.local.empty());
+  if (env.record) {
+    env.record->outcome = differences ? "changes" : "no_changes";
+    env.record->diff = config::format_contextual(c.local, {false, false});
+  }
   if (options.format == "json") {
     nlohmann::json doc = {{"differences", differences},
                           {"agree", agree},

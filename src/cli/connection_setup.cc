@@ -5,24 +5,32 @@
 #include "iosctl/error.h"
 
 #include <cstdlib>
+#include <fstream>
 
 namespace iosctl::cli {
 namespace {
 
-std::optional<std::string> env_var(Env& env, const std::string& name) {
-  if (env.getenv) return env.getenv(name);
-  const char* value = std::getenv(name.c_str());
-  if (value == nullptr) return std::nullopt;
-  return std::string(value);
-}
-
 std::string from_env(Env& env, const std::string& flag, const std::string& name) {
-  std::optional<std::string> value = env_var(env, name);
+  std::optional<std::string> value = env_value(env, name);
   if (!value) {
     throw Error(Failure::usage,
                 flag + " " + name + ": the environment variable is not set (export " + name + ")");
   }
   return *value;
+}
+
+// A secret kept in a file of its own (an inventory's password_file): its
+// first line, without the line end, so `echo pw > file` works.
+std::string first_line_of(const std::string& path, const std::string& key) {
+  std::ifstream in(path);
+  std::string line;
+  if (!in || !std::getline(in, line)) {
+    throw Error(Failure::usage, key + " " + path +
+                                    ": cannot read it (fix: create the file with the secret on "
+                                    "its first line, readable by this user)");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 // Flags given on the command line win over the connection options.
@@ -70,6 +78,8 @@ void resolve_secrets(driver::Connection& c, const DeviceFlags& f, Env& env) {
     c.password = *f.password;
   } else if (f.password_env) {
     c.password = from_env(env, "--password-env", *f.password_env);
+  } else if (f.password_file) {
+    c.password = first_line_of(*f.password_file, "password_file");
   } else if (c.password.empty() && c.key_files.empty() && env.read_secret) {
     const std::string who = (c.username.empty() ? "" : c.username + "@") + c.host;
     if (std::optional<std::string> typed = env.read_secret(who + "'s password: ")) {
@@ -77,6 +87,7 @@ void resolve_secrets(driver::Connection& c, const DeviceFlags& f, Env& env) {
     }
   }
   if (f.secret_env) c.secret = from_env(env, "--secret-env", *f.secret_env);
+  if (f.secret_file) c.secret = first_line_of(*f.secret_file, "secret_file");
 }
 
 }  // namespace
@@ -88,6 +99,7 @@ driver::Connection resolve_connection(const DeviceFlags& flags, Env& env) {
       apply_connection_option(connection, o);
     }
   }
+  for (const ConnectionOption& o : flags.inventory_options) apply_connection_option(connection, o);
   for (const std::string& assignment : flags.options) {
     const ConnectionOption o = parse_option_assignment(assignment);
     if (o.name == "password" || o.name == "secret") {

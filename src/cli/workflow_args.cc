@@ -1,5 +1,7 @@
 #include "iosctl/cli/workflow_args.h"
 
+#include "iosctl/error.h"
+
 namespace iosctl::cli {
 namespace {
 
@@ -44,7 +46,9 @@ void add_rollback_options(CLI::App* cmd, WorkflowArgs& a, double& replace_timeou
 void add_compare(CLI::App& app, WorkflowArgs& a) {
   CLI::App* cmp = app.add_subcommand(
       "compare", "Store CANDIDATE on the device and show how it differs from running");
-  cmp->add_option("CANDIDATE", a.compare.candidate, "Candidate configuration")->required();
+  cmp->add_option("CANDIDATE", a.compare.candidate,
+                  "Candidate configuration (with -i: a path template such as configs/{name}.cfg; "
+                  "default: each host's candidate in the inventory)");
   cmp->add_flag("--merge", a.compare.merge, "Show what merging CANDIDATE's lines would add");
   cmp->add_option("--diff-source", a.compare.diff_source,
                   "device (show archive config differences), local (iosctl's diff) or both; "
@@ -61,7 +65,9 @@ void add_commit(CLI::App& app, WorkflowArgs& a) {
   CommitCommandOptions& c = a.commit;
   CLI::App* cmt = app.add_subcommand(
       "commit", "Replace the running config with CANDIDATE (or merge it), after a checkpoint");
-  cmt->add_option("CANDIDATE", c.candidate, "Candidate configuration")->required();
+  cmt->add_option("CANDIDATE", c.candidate,
+                  "Candidate configuration (with -i: a path template such as configs/{name}.cfg; "
+                  "default: each host's candidate in the inventory)");
   cmt->add_flag("--merge", c.merge, "Merge CANDIDATE's lines into the running config");
   add_rollback_options(cmt, a, c.replace_timeout);
   add_save_option(cmt, c.save);
@@ -99,6 +105,15 @@ void add_undo_commands(CLI::App& app, WorkflowArgs& a) {
                    a);
 }
 
+// CANDIDATE is optional on the command line because an inventory may name
+// each host's; one device needs it.
+void need_candidate(const std::string& command, const std::string& candidate) {
+  if (!candidate.empty()) return;
+  throw Error(
+      Failure::usage,
+      command + " needs CANDIDATE, the candidate config file (e.g. iosctl " + command + " r1.cfg)");
+}
+
 }  // namespace
 
 void add_workflow_commands(CLI::App& app, WorkflowArgs& args) {
@@ -115,11 +130,13 @@ std::optional<int> run_workflow_command(const CLI::App& app, WorkflowArgs& a,
   a.undo.workflow = workflow;
   a.undo.auto_rollback = !a.no_auto_rollback;
   if (app.got_subcommand("compare")) {
+    need_candidate("compare", a.compare.candidate);
     if (json) a.compare.format = "json";
     a.compare.workflow = workflow;
     return run_compare(flags, a.compare, env);
   }
   if (app.got_subcommand("commit")) {
+    need_candidate("commit", a.commit.candidate);
     a.commit.auto_rollback = !a.no_auto_rollback;
     a.commit.workflow = workflow;
     return run_commit(flags, a.commit, env);

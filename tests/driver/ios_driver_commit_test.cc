@@ -47,11 +47,20 @@ std::string loaded_and_compared(const std::string& device_diff) {
               "17.3\nhostname r1\nend\n\n");
 }
 
-// No pending commit, quiet mode added, the checkpoint taken, quiet mode
-// removed again: everything before the replace.
+// `show configuration lock` with nobody holding the lock.
+std::string lock_free() {
+  return says("show configuration lock",
+              "\nParser Configure Lock\n---------------------\nOwner PID         : -1\n"
+              "User              : unknown\nTTY               : -1\nType              : NO LOCK\n"
+              "State             : FREE\n\n");
+}
+
+// No pending commit, no lock, quiet mode added, the checkpoint taken, quiet
+// mode removed again: everything before the replace.
 std::string prepared() {
   return says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
-         says("show running-config | include file prompt", "") + configures("file prompt quiet") +
+         lock_free() + says("show running-config | include file prompt", "") +
+         configures("file prompt quiet") +
          says("copy running-config bootflash:/rollback_config.txt",
               "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
          configures("no file prompt quiet");
@@ -161,10 +170,23 @@ TEST(IosDriverCommit, ArchiveOffIsInvalidAndUnchanged) {
             "--no-auto-rollback");
 }
 
+TEST(IosDriverCommit, AnotherSessionsLockRefusesBeforeAnyChange) {
+  // The lock is read before the file prompt or the checkpoint: nothing is sent after it.
+  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
+            says("show configuration lock",
+                 "Parser Configure Lock\nOwner PID : 107\nUser : alice\nTTY : 7\n"
+                 "Type : EXCLUSIVE\nState : LOCKED\n"));
+  std::string message;
+  EXPECT_EQ(failure_of(f, {}, message), Failure::invalid);
+  EXPECT_EQ(message,
+            "the configuration is locked by user 'alice' on line 7; the device is unchanged: run "
+            "again once they leave configuration mode");
+}
+
 TEST(IosDriverCommit, RefusedCheckpointRestoresFilePromptsAndReplacesNothing) {
   // A failed checkpoint copy stops before the replace; quiet mode is removed again.
   Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
-            says("show running-config | include file prompt", "") +
+            lock_free() + says("show running-config | include file prompt", "") +
             configures("file prompt quiet") +
             says("copy running-config bootflash:/rollback_config.txt",
                  "%Error opening bootflash:/rollback_config.txt (No space left on device)\n") +

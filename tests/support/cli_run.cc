@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -38,13 +39,15 @@ CliResult run_iosctl_unreachable(const std::vector<std::string>& args) {
   std::ostringstream err;
   cli::Env env{out, err};
   CliResult result;
-  env.connect = [&result](
-                    const driver::Connection&,
+  std::atomic<int> connects = 0;  // a fleet run connects from several threads
+  env.connect = [&connects](
+                    const driver::Connection& c,
                     const std::function<void(std::string_view)>&) -> std::unique_ptr<driver::Link> {
-    ++result.connects;
-    throw Error(Failure::unreachable, "no device in this test");
+    ++connects;
+    throw Error(Failure::unreachable, "no device at " + c.host + " in this test");
   };
   result.exit_code = cli::run_cli(args, env);
+  result.connects = connects;
   result.out = out.str();
   result.err = err.str();
   return result;

@@ -78,6 +78,9 @@ void take_from_session(ChangeReport& report, IosSession& session);
 Error record_failure(ChangeReport& report, const Error& e, const std::string& message,
                      const std::string& where, bool named);
 
+// Hands `report`'s outcome and diff to `env.record`, when set.
+void record_to(Env& env, const ChangeReport& report);
+
 // The `--json` document of `report`.
 nlohmann::json report_json(const ChangeReport& report);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "iosctl/cli/cli.h"
+#include "iosctl/cli/connection_options.h"
 
 #include <optional>
 #include <string>
@@ -29,6 +30,11 @@ struct DeviceFlags {
   bool legacy_algorithms = false;
   std::vector<std::string> options;  // --option NAME=VALUE, in order
   std::optional<std::string> options_file;
+  // A fleet host's settings from the inventory (Netmiko names, origins kept),
+  // applied after the options file and before --option.
+  std::vector<ConnectionOption> inventory_options;
+  std::optional<std::string> password_file;  // inventory password_file: first line
+  std::optional<std::string> secret_file;    // inventory secret_file: first line
   bool verbose = false;
   bool json = false;
 };

@@ -1,0 +1,101 @@
+#include "iosctl/fleet/host_result.h"
+
+#include "iosctl/config/text.h"
+#include "iosctl/exit_status.h"
+
+#include <algorithm>
+#include <array>
+
+namespace iosctl::fleet {
+namespace {
+
+// Mildest first; the index is the severity. A run's exit code reports the
+// state it leaves behind: a device in an unknown state outranks one that
+// never started, and a restored device outranks one never reached.
+constexpr std::array<int, 8> kSeverityOrder = {
+    kExitOk,          kExitDifferences, kExitError,       kExitRejected,
+    kExitUnreachable, kExitReverted,    kExitInterrupted, kExitUncertain,
+};
+
+constexpr std::array<std::string_view, 10> kOutcomeOrder = {
+    "ok",       "no_changes",  "committed", "changes",     "error",
+    "rejected", "unreachable", "reverted",  "interrupted", "uncertain",
+};
+
+constexpr std::string_view kErrorPrefix = "iosctl: error: ";
+constexpr std::string_view kWarningPrefix = "iosctl: warning:";
+
+}  // namespace
+
+std::string outcome_for_exit(int exit_code) {
+  switch (exit_code) {
+    case kExitOk:
+      return "ok";
+    case kExitDifferences:
+      return "changes";
+    case kExitRejected:
+      return "rejected";
+    case kExitReverted:
+      return "reverted";
+    case kExitUncertain:
+      return "uncertain";
+    case kExitUnreachable:
+      return "unreachable";
+    case kExitInterrupted:
+      return "interrupted";
+    default:
+      return "error";
+  }
+}
+
+int exit_severity(int exit_code) {
+  const auto found = std::find(kSeverityOrder.begin(), kSeverityOrder.end(), exit_code);
+  if (found == kSeverityOrder.end()) return exit_severity(kExitError);
+  return static_cast<int>(found - kSeverityOrder.begin());
+}
+
+int worst_exit_code(const std::vector<HostResult>& results) {
+  int worst = 0;
+  for (const HostResult& result : results) worst = std::max(worst, exit_severity(result.exit_code));
+  return kSeverityOrder[static_cast<std::size_t>(worst)];
+}
+
+std::vector<std::pair<std::string, int>> count_outcomes(const std::vector<HostResult>& results) {
+  std::vector<std::pair<std::string, int>> counts;
+  for (std::string_view outcome : kOutcomeOrder) counts.emplace_back(outcome, 0);
+  for (const HostResult& result : results) {
+    auto found = std::find_if(counts.begin(), counts.end(),
+                              [&](const auto& count) { return count.first == result.outcome; });
+    if (found == counts.end()) found = counts.insert(counts.end(), {result.outcome, 0});
+    ++found->second;
+  }
+  std::erase_if(counts, [](const auto& count) { return count.second == 0; });
+  return counts;
+}
+
+std::string first_error_line(std::string_view errors) {
+  for (std::string_view line : config::split_lines(errors)) {
+    line = config::trim_right(line);
+    if (line.empty() || line.starts_with(kWarningPrefix)) continue;
+    if (line.starts_with(kErrorPrefix)) line.remove_prefix(kErrorPrefix.size());
+    return std::string(line);
+  }
+  return "";
+}
+
+std::pair<int, int> count_diff_lines(const std::string& contextual_diff) {
+  // IOS puts the sign after the indentation (` +ip address ...`) and the
+  // certificate's quit line as `  -\tquit`; its own remarks, including the
+  // re-ordered section's markers, start with `!` in column one.
+  int added = 0;
+  int removed = 0;
+  for (std::string_view line : config::split_lines(contextual_diff)) {
+    if (line.starts_with('!')) continue;
+    line = config::trim_left_ws(line);
+    if (line.starts_with('+')) ++added;
+    if (line.starts_with('-')) ++removed;
+  }
+  return {added, removed};
+}
+
+}  // namespace iosctl::fleet
