@@ -3,10 +3,10 @@
 // refused before any host is contacted.
 
 #include "support/cli_run.h"
+#include "support/scratch_dir.h"
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -15,17 +15,10 @@
 namespace iosctl::test {
 namespace {
 
-namespace fs = std::filesystem;
-
 class FleetCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("fleet-cli-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    inventory_ = write("inv.yaml", "defaults:\n  username: admin\n  candidate: \"" + dir_.string() +
+    inventory_ = write("inv.yaml", "defaults:\n  username: admin\n  candidate: \"" + dir_.path() +
                                        "/{name}.cfg\"\n"
                                        "groups:\n  core: {}\n  edge: {}\n"
                                        "hosts:\n  r1: {hostname: 127.0.0.1, groups: [core]}\n"
@@ -33,8 +26,7 @@ class FleetCli : public ::testing::Test {
                                        "  e1: {hostname: 127.0.0.3, groups: [edge]}\n");
   }
   std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
-    return (dir_ / name).string();
+    return dir_.write(name, text);
   }
   std::string slurp(const std::string& path) {
     std::ifstream in(path);
@@ -46,7 +38,7 @@ class FleetCli : public ::testing::Test {
     args.insert(args.begin(), {"-i", inventory_});
     return run_iosctl_unreachable(args);
   }
-  fs::path dir_;
+  ScratchDir dir_{"fleet-cli"};
   std::string inventory_;
 };
 
@@ -71,7 +63,7 @@ TEST_F(FleetCli, LimitAndShardPickHosts) {
 
 TEST_F(FleetCli, FailFastSkipsTheRest) {
   // With one worker and --fail-fast, the first failure leaves two hosts skipped.
-  const std::string junit = (dir_ / "report.xml").string();
+  const std::string junit = dir_.path() + "/report.xml";
   const CliResult r = fleet({"status", "--parallel", "1", "--fail-fast", "--junit", junit});
   EXPECT_EQ(r.exit_code, 6);
   EXPECT_EQ(r.connects, 1);
@@ -82,7 +74,7 @@ TEST_F(FleetCli, FailFastSkipsTheRest) {
 
 TEST_F(FleetCli, JsonAndJunitReportEveryHost) {
   // --json is one document on stdout; --junit writes one testcase per host.
-  const std::string junit = (dir_ / "report.xml").string();
+  const std::string junit = dir_.path() + "/report.xml";
   const CliResult r = fleet({"status", "--json", "--junit", junit});
   EXPECT_EQ(r.exit_code, 6);
   EXPECT_TRUE(r.out.starts_with("{")) << r.out;

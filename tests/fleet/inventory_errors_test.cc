@@ -1,6 +1,7 @@
 #include "iosctl/error.h"
 #include "iosctl/fleet/inventory.h"
 #include "iosctl/fleet/inventory_file.h"
+#include "support/scratch_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -32,30 +33,6 @@ std::string parse_error(const std::string& text, Kind kind = Kind::hosts,
   return error_of([&] { parse_inventory_file(text, display, kind); });
 }
 
-// A directory of this test's own, unique across concurrent runs; removed
-// when the test ends.
-class ScratchDir {
- public:
-  ScratchDir() {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    path_ = (fs::path(testing::TempDir()) / ("iosctl-inventory-" + std::to_string(getpid()) + "-" +
-                                             info->test_suite_name() + "." + info->name()))
-                .string();
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
@@ -63,7 +40,7 @@ void write_file(const std::string& path, const std::string& text) {
 // The error loading `text` as the single-file inventory DIR/inv.yaml gives,
 // with the directory written as "DIR".
 std::string single_file_error(const std::string& text) {
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   write_file(dir + "/inv.yaml", text);
   std::string message = error_of([&] { load_inventory(dir + "/inv.yaml"); });
@@ -75,7 +52,7 @@ std::string single_file_error(const std::string& text) {
 
 TEST(InventoryErrors, MissingPathAndMissingHostsFile) {
   // A wrong -i path, or a directory without hosts.yaml, names the file and the fix.
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   EXPECT_EQ(error_of([&] { load_inventory(dir + "/nope"); }),
             "inventory " + dir +
@@ -200,7 +177,7 @@ TEST(InventoryErrors, UndefinedGroup) {
   EXPECT_EQ(single_file_error("groups:\n  core: {}\nhosts:\n  r1:\n    groups: [lab, cor]\n"),
             "DIR/inv.yaml:5: host 'r1' names undefined group 'lab' (define it under groups: in "
             "DIR/inv.yaml)");
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   write_file(dir + "/hosts.yaml", "r1:\n  groups:\n    - cor\n");
   write_file(dir + "/groups.yaml", "core:\n  groups: [ios]\nios: {}\n");

@@ -2,6 +2,7 @@
 
 #include "iosctl/error.h"
 #include "support/fixtures.h"
+#include "support/scratch_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -14,30 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A directory of this test's own, unique across concurrent runs; removed
-// when the test ends.
-class ScratchDir {
- public:
-  ScratchDir() {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    path_ = (fs::path(testing::TempDir()) / ("iosctl-inventory-" + std::to_string(getpid()) + "-" +
-                                             info->test_suite_name() + "." + info->name()))
-                .string();
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 std::string write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
   return path;
@@ -45,7 +22,7 @@ std::string write_file(const std::string& path, const std::string& text) {
 
 // Loads `text` as a single-file inventory.
 Inventory load_single(const std::string& text) {
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   return load_inventory(write_file(scratch.path() + "/inventory.yaml", text));
 }
 
@@ -148,7 +125,7 @@ TEST(InventoryLoad, KeepsHostsInFileOrder) {
 
 TEST(InventoryLoad, YmlNamesWorkInADirectory) {
   // hosts.yml and groups.yml are found as well as .yaml.
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   write_file(dir + "/hosts.yml", "r1:\n  groups: [lab]\n");
   write_file(dir + "/groups.yml", "lab:\n  port: 2222\n");
@@ -265,7 +242,7 @@ hosts:
 
 TEST(InventorySecrets, EnvAndFileReferencesAreRecordedNotRead) {
   // password_env / password_file / secret_file are kept as references with their origin.
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   write_file(dir + "/hosts.yaml",
              "r1:\n  password_env: R1_PASS\n  secret_file: /nonexistent/enable\n"
@@ -301,7 +278,7 @@ hosts:
 
 TEST(InventorySecrets, ClearTextWarnsOncePerFileWithoutTheValue) {
   // Each file with a clear-text password or secret gives one warning naming its first line.
-  const ScratchDir scratch;
+  const test::ScratchDir scratch("inventory");
   const std::string& dir = scratch.path();
   write_file(dir + "/hosts.yaml",
              "r1:\n  hostname: 127.0.0.1\n  password: hunter2\nr2:\n  password: hunter3\n");

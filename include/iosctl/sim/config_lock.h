@@ -27,6 +27,11 @@ std::string take_config_lock(DeviceCore& device, const SessionState& session, bo
 // Frees the lock when `session` holds it and is back in EXEC or gone.
 void release_config_lock(DeviceCore& device, const SessionState& session, bool session_gone);
 
+// `configure terminal` (and `... lock` when `asked`): refused while another
+// session holds the lock, else enters configuration mode, taking the lock
+// when asked or when the device locks automatically.
+Reply enter_configuration_mode(CommandContext& c, bool asked);
+
 // Handlers of `configure terminal lock` and `show configuration lock`.
 std::span<const HandlerEntry> config_lock_handlers();
 

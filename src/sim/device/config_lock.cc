@@ -47,14 +47,7 @@ Reply show_configuration_lock(CommandContext& c) {
           nullptr};
 }
 
-Reply configure_lock(CommandContext& c) {
-  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
-    return {*refused, nullptr, true};
-  }
-  std::string out = take_config_lock(c.device, c.session, true);
-  c.session.frames.push_back({"config", {}});
-  return {out + "Enter configuration commands, one per line.  End with CNTL/Z.\n", nullptr};
-}
+Reply configure_lock(CommandContext& c) { return enter_configuration_mode(c, true); }
 
 constexpr std::array kHandlers = {
     HandlerEntry{"show-configuration-lock", show_configuration_lock},
@@ -89,6 +82,15 @@ void release_config_lock(DeviceCore& device, const SessionState& session, bool s
   if (holds(device, session) && (session_gone || session.frames.empty())) {
     device.config_lock.reset();
   }
+}
+
+Reply enter_configuration_mode(CommandContext& c, bool asked) {
+  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
+    return {*refused, nullptr, true};
+  }
+  std::string out = take_config_lock(c.device, c.session, asked);
+  c.session.frames.push_back({"config", {}});
+  return {out + "Enter configuration commands, one per line.  End with CNTL/Z.\n", nullptr};
 }
 
 std::span<const HandlerEntry> config_lock_handlers() { return kHandlers; }

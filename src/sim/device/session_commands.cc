@@ -62,14 +62,7 @@ Reply nothing(CommandContext&) { return {}; }
 
 Reply unsimulated(CommandContext&) { return {std::string(kUnsimulated), nullptr}; }
 
-Reply configure(CommandContext& c) {
-  if (std::optional<std::string> refused = refused_by_config_lock(c.device, c.session)) {
-    return {*refused, nullptr, true};
-  }
-  std::string out = take_config_lock(c.device, c.session, false);
-  c.session.frames.push_back({"config", {}});
-  return {out + "Enter configuration commands, one per line.  End with CNTL/Z.\n", nullptr};
-}
+Reply configure(CommandContext& c) { return enter_configuration_mode(c, false); }
 
 Reply show_privilege(CommandContext& c) {
   return {"Current privilege level is " + std::string(c.session.privileged ? "15" : "1") + "\n",
