@@ -33,6 +33,8 @@ class ChildProcess {
   // Waits for the exit, reading both pipes. Returns the exit status
   // (128 + N for signal N), or nullopt at `deadline`.
   std::optional<int> wait(Deadline deadline);
+  // The child's process id (to stop and resume it, e.g.).
+  pid_t pid() const { return pid_; }
   // What the child wrote to stdout / stderr so far.
   const std::string& out() const { return out_; }
   const std::string& err() const { return err_; }

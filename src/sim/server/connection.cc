@@ -55,6 +55,21 @@ bool Connection::start(ssh_event event) {
 }
 
 void Connection::service(Clock::time_point now) {
+  if (channels_.empty() || event_ == nullptr) return;
+  // libssh flushes after a channel write, EOF or close (and ssh_blocking_flush
+  // below) by polling the poll context that holds this session's socket: in
+  // the shared event, every connection's socket. When another connection's
+  // client has just hung up, its socket's poll callback returns -2, the poll
+  // returns SSH_ERROR, and ssh_handle_packets marks THIS session
+  // SSH_SESSION_STATE_ERROR with no message: a healthy shell or SCP channel
+  // on another device died ("connection lost", about 1 fleet compare in 75).
+  // Out of the event, those polls see this session's own socket only.
+  ssh_event_remove_session(event_, session_);
+  service_channels(now);
+  ssh_event_add_session(event_, session_);
+}
+
+void Connection::service_channels(Clock::time_point now) {
   for (std::size_t i = 0; i < channels_.size(); ++i) {
     channels_[i]->service(now);
     if (channels_[i]->drop_connection()) {

@@ -49,6 +49,8 @@ class Connection {
   std::optional<int> key_privilege(std::string_view user, std::string_view key) const;
   int accept_login(const std::string& user, std::optional<int> privilege);
   void send_login_banner();
+  // service()'s work, run while the session is out of the shared event.
+  void service_channels(Clock::time_point now);
   bool keyboard_interactive(ssh_message message);
 
   Device& device_;
