@@ -46,7 +46,26 @@ void take_secret(const fleet::Host& host, const DeviceFlags& globals, DeviceFlag
   if (s.kind == fleet::SecretRef::Kind::file) flags.secret_file = s.value;
 }
 
+// Netmiko tuning options iosctl has no use for (fast_cli, global_delay_factor,
+// verbose, ...) keep a Nornir inventory loadable; they are left out, with a
+// warning (ignored_option_warnings).
+bool used_by_iosctl(const std::string& name) {
+  const std::vector<std::string_view> known = connection_option_names();
+  return std::find(known.begin(), known.end(), name) != known.end();
+}
+
 }  // namespace
+
+std::vector<std::string> ignored_option_warnings(const fleet::Host& host) {
+  std::vector<std::string> warnings;
+  for (const fleet::Setting& s : host.netmiko_options) {
+    if (!used_by_iosctl(s.name)) {
+      warnings.push_back(s.origin + ": netmiko option " + s.name +
+                         " has no effect in iosctl and is left out");
+    }
+  }
+  return warnings;
+}
 
 std::string device_type_for_platform(const std::string& platform) {
   for (const auto& [napalm, netmiko] : kNapalmPlatforms) {
@@ -63,13 +82,8 @@ DeviceFlags host_flags(const fleet::Host& host, const DeviceFlags& globals) {
   if (host.username) add(flags, "username", *host.username, host.origin);
   if (host.platform)
     add(flags, "device_type", device_type_for_platform(*host.platform), host.origin);
-  // Netmiko tuning options iosctl has no use for (fast_cli, global_delay_factor,
-  // verbose, ...) keep a Nornir inventory loadable; they are left out here.
-  const std::vector<std::string_view> known = connection_option_names();
   for (const fleet::Setting& s : host.netmiko_options) {
-    if (std::find(known.begin(), known.end(), s.name) != known.end()) {
-      add(flags, s.name, s.value, s.origin);
-    }
+    if (used_by_iosctl(s.name)) add(flags, s.name, s.value, s.origin);
   }
   take_password(host, globals, flags);
   take_secret(host, globals, flags);

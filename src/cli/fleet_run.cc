@@ -12,6 +12,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace iosctl::cli {
@@ -93,29 +94,59 @@ fleet::HostResult run_host(const FleetCommand& command, const fleet::Host& host,
   return r;
 }
 
-// The host's part of the text report: its output, then its error lines.
-// Hosts with nothing to show (no output, or compare's "no changes") are left
-// to the summary table, so a reviewer reads only what differs or failed.
+// The host's part of the text report: its output, then its warnings and
+// errors. Hosts with nothing to show (no output, or compare's "no changes",
+// and no warning) are left to the summary table, so a reviewer reads only
+// what differs, failed or needs a look.
 void print_host(const fleet::HostResult& r, std::ostream& out) {
+  const bool failed = fleet::is_failure(r.exit_code);
+  const std::vector<std::string> warnings = fleet::warning_lines(r.errors);
   const bool quiet = r.output.empty() || r.outcome == "no_changes";
-  if (quiet && !fleet::is_failure(r.exit_code)) return;
-  out << "--- " << r.host << ": " << r.outcome << " ---\n" << r.output;
-  if (!r.output.empty() && r.output.back() != '\n') out << '\n';
-  if (!fleet::is_failure(r.exit_code)) return;
+  if (quiet && !failed && warnings.empty()) return;
+  out << "--- " << r.host << ": " << r.outcome << " ---\n";
+  if (!quiet || failed) out << r.output;
+  if (!r.output.empty() && r.output.back() != '\n' && (!quiet || failed)) out << '\n';
   std::istringstream lines(r.errors);
   for (std::string line; std::getline(lines, line);) {
+    const bool warning = line.starts_with("iosctl: warning:");
+    if (!warning && !failed) continue;  // -v's device commands, for a failure only
     if (line.starts_with("iosctl: ")) line.erase(0, 8);
     out << line << '\n';
   }
 }
 
-void write_junit(const std::string& path, const fleet::RunSummary& run) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+std::string junit_unwritable(const std::string& path) {
+  return "--junit " + path +
+         ": cannot write the report (fix: check the directory exists and is writable)";
+}
+
+// Opened before any host is contacted, so a bad path stops the run while
+// nothing has changed; written once every host is done.
+std::ofstream open_junit(const std::string& path) {
+  std::ofstream file;
+  if (path.empty()) return file;
+  file.open(path, std::ios::binary | std::ios::trunc);
+  if (!file) throw Error(Failure::usage, junit_unwritable(path));
+  return file;
+}
+
+// A report that cannot be written at the end is said, but the run's exit
+// code stays the hosts': the devices' state is what CI must act on.
+void write_junit(std::ofstream& file, const std::string& path, const fleet::RunSummary& run,
+                 Env& env) {
+  if (path.empty()) return;
   file << fleet::junit_xml(run);
-  if (!file.flush()) {
-    throw Error(Failure::usage, "--junit " + path +
-                                    ": cannot write the report (fix: check the directory exists "
-                                    "and is writable)");
+  if (!file.flush()) env.err << "iosctl: error: " << junit_unwritable(path) << '\n';
+}
+
+// Netmiko options the inventory gives that iosctl does without, said once
+// per option and place.
+void warn_ignored_options(const std::vector<fleet::Host>& hosts, Env& env) {
+  std::set<std::string> said;
+  for (const fleet::Host& host : hosts) {
+    for (const std::string& warning : ignored_option_warnings(host)) {
+      if (said.insert(warning).second) env.err << "iosctl: warning: " << warning << '\n';
+    }
   }
 }
 
@@ -129,6 +160,12 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
                 "inventory hosts");
   }
   const Selection selection = select(f, env);
+  if (selection.hosts.empty()) {
+    env.err << "iosctl: warning: --shard " << f.shard
+            << " has no hosts: there are fewer selected hosts than shards\n";
+  }
+  warn_ignored_options(selection.hosts, env);
+  std::ofstream junit = open_junit(f.junit);
   const std::map<std::string, std::string> paths = candidates(command, selection.hosts);
   for (const fleet::Host& host : selection.hosts)
     (void)host_flags(host, globals);  // bad flags: now
@@ -163,7 +200,7 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
     for (const fleet::HostResult& r : run.results) print_host(r, env.out);
     env.out << fleet::summary_table(run);
   }
-  if (!f.junit.empty()) write_junit(f.junit, run);
+  write_junit(junit, f.junit, run, env);
   // Workflow commands are read from the step's output; stderr keeps stdout
   // a clean JSON document.
   if (env_value(env, "GITHUB_ACTIONS") == "true") env.err << fleet::github_annotations(run);

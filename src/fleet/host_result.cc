@@ -83,6 +83,16 @@ std::string first_error_line(std::string_view errors) {
   return "";
 }
 
+std::vector<std::string> warning_lines(std::string_view errors) {
+  std::vector<std::string> warnings;
+  for (std::string_view line : config::split_lines(errors)) {
+    if (line.starts_with(kWarningPrefix)) {
+      warnings.emplace_back(config::trim(line.substr(kWarningPrefix.size())));
+    }
+  }
+  return warnings;
+}
+
 std::pair<int, int> count_diff_lines(const std::string& contextual_diff) {
   // IOS puts the sign after the indentation (` +ip address ...`) and the
   // certificate's quit line as `  -\tquit`; its own remarks, including the

@@ -23,39 +23,16 @@ constexpr std::string_view kConnectionKeys[] = {"hostname", "port",     "usernam
 
 // Netmiko 4 BaseConnection keyword arguments, less those a YAML scalar cannot
 // carry (pkey, sock, serial_settings) and those Nornir fills itself.
-constexpr std::string_view kNetmikoNames[] = {"secret",
-                                              "verbose",
-                                              "global_delay_factor",
-                                              "global_cmd_verify",
-                                              "use_keys",
-                                              "key_file",
-                                              "disabled_algorithms",
-                                              "disable_sha2_fix",
-                                              "allow_agent",
-                                              "ssh_strict",
-                                              "system_host_keys",
-                                              "alt_host_keys",
-                                              "alt_key_file",
-                                              "ssh_config_file",
-                                              "conn_timeout",
-                                              "auth_timeout",
-                                              "banner_timeout",
-                                              "blocking_timeout",
-                                              "timeout",
-                                              "session_timeout",
-                                              "read_timeout_override",
-                                              "keepalive",
-                                              "default_enter",
-                                              "response_return",
-                                              "fast_cli",
-                                              "session_log",
-                                              "session_log_record_writes",
-                                              "session_log_file_mode",
-                                              "allow_auto_change",
-                                              "encoding",
-                                              "auto_connect",
-                                              "delay_factor_compat",
-                                              "disable_lf_normalization"};
+constexpr std::string_view kNetmikoNames[] = {
+    "secret", "verbose", "global_delay_factor", "global_cmd_verify", "use_keys", "key_file",
+    "disabled_algorithms", "disable_sha2_fix", "allow_agent", "ssh_strict", "system_host_keys",
+    "alt_host_keys", "alt_key_file", "ssh_config_file", "conn_timeout", "auth_timeout",
+    "banner_timeout", "blocking_timeout", "timeout", "session_timeout", "read_timeout_override",
+    "keepalive", "default_enter", "response_return", "fast_cli", "session_log",
+    "session_log_record_writes", "session_log_file_mode", "allow_auto_change", "encoding",
+    "auto_connect", "delay_factor_compat", "disable_lf_normalization",
+    // iosctl's own, as --option takes them
+    "legacy_algorithms", "known_hosts", "host_key_policy"};
 
 // NAPALM's ios driver reads these from optional_args itself; the Netmiko
 // names in optional_args it hands on to Netmiko (napalm.base.netmiko_helpers).

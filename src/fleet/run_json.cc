@@ -25,6 +25,7 @@ nlohmann::json host_json(const HostResult& result) {
       {"removed", optional_count(result.removed)},
       {"seconds", rounded(result.seconds)},
       {"error", error.empty() ? nlohmann::json(nullptr) : nlohmann::json(error)},
+      {"warnings", warning_lines(result.errors)},
   };
   if (!result.json.is_null()) host["result"] = result.json;
   return host;

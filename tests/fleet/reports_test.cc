@@ -73,7 +73,8 @@ TEST(SummaryTableTest, OneHost) {
             "1 host: 1 committed; exit 0 in 3.3 s\n");
 }
 
-// The JSON document carries the run's fields, counts and one object per host.
+// The JSON document carries the run's fields, counts and one object per host,
+// warnings included (a succeeding host's are not lost).
 TEST(ReportsRunJsonTest, Fields) {
   RunSummary run = sample_run();
   run.results.resize(3);
@@ -83,12 +84,13 @@ TEST(ReportsRunJsonTest, Fields) {
     "counts": {"no_changes": 1, "changes": 1, "unreachable": 1},
     "hosts": [
       {"host": "r1", "outcome": "no_changes", "exit_code": 0, "added": 0, "removed": 0,
-       "seconds": 0.42, "error": null},
+       "seconds": 0.42, "error": null, "warnings": []},
       {"host": "r2", "outcome": "changes", "exit_code": 2, "added": 3, "removed": 1,
        "seconds": 1.26, "error": null,
+       "warnings": ["r2: the candidate turns off 'service password-encryption'"],
        "result": {"diff": "interface Loopback0\n +description uplink <core>\n"}},
       {"host": "core-router-1", "outcome": "unreachable", "exit_code": 6, "added": null,
-       "removed": null, "seconds": 10.04,
+       "removed": null, "seconds": 10.04, "warnings": [],
        "error": "core-router-1: connection refused by 127.0.0.1:2222 (fix: check the port)"}
     ]})json");
   EXPECT_EQ(run_json(run), expected);

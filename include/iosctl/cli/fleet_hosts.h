@@ -16,6 +16,10 @@ namespace iosctl::cli {
 // platform iosctl does not drive or a --session-log without {name}.
 DeviceFlags host_flags(const fleet::Host& host, const DeviceFlags& globals);
 
+// One line per Netmiko option of `host` that iosctl does without (fast_cli,
+// disabled_algorithms, ...): "ORIGIN: netmiko option NAME has no effect ...".
+std::vector<std::string> ignored_option_warnings(const fleet::Host& host);
+
 // Sets the host's NAPALM optional_args (auto_rollback_on_error,
 // auto_file_prompt, dest_file_system, inline_transfer, candidate_cfg,
 // rollback_cfg, merge_cfg) on `args` wherever the command line left the

@@ -49,6 +49,9 @@ std::vector<std::pair<std::string, int>> count_outcomes(const std::vector<HostRe
 // its `iosctl: error: ` prefix; "" when there is none.
 std::string first_error_line(std::string_view errors);
 
+// The `iosctl: warning: ` lines of `errors`, without that prefix.
+std::vector<std::string> warning_lines(std::string_view errors);
+
 // The number of added and removed lines of a contextual diff (IOS's `+`/`-`
 // marks after the indentation); header lines starting with `!` not counted.
 std::pair<int, int> count_diff_lines(const std::string& contextual_diff);
