@@ -6,6 +6,7 @@ namespace iosctl::fleet {
 namespace {
 
 constexpr std::string_view kWarningPrefix = "iosctl: warning:";
+constexpr std::string_view kErrorPrefix = "iosctl: error: ";
 
 // GitHub's workflow commands end at a newline and decode %XX in the message
 // (actions/toolkit, core/src/command.ts: escapeData); a property value also
@@ -41,12 +42,16 @@ std::string escape_property(std::string_view text) {
 }
 
 // The lines of `errors` (all, or only the warnings) joined by LF, without
-// blank lines or the final newline.
+// blank lines, the final newline or the `iosctl: error: ` / `iosctl:
+// warning: ` prefix (the annotation's title names iosctl already).
 std::string joined_lines(std::string_view errors, bool warnings_only) {
   std::string text;
   for (std::string_view line : config::split_lines(errors)) {
     if (config::trim(line).empty()) continue;
     if (warnings_only && !line.starts_with(kWarningPrefix)) continue;
+    if (line.starts_with(kWarningPrefix))
+      line = config::trim_left(line.substr(kWarningPrefix.size()));
+    if (line.starts_with(kErrorPrefix)) line.remove_prefix(kErrorPrefix.size());
     text += (text.empty() ? "" : "\n") + std::string(line);
   }
   return text;

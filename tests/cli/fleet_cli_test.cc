@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -82,6 +83,18 @@ TEST_F(FleetCli, JsonAndJunitReportEveryHost) {
   const std::string xml = slurp(junit);
   EXPECT_NE(xml.find("tests=\"3\""), std::string::npos) << xml;
   EXPECT_NE(xml.find("<testcase name=\"e1\""), std::string::npos) << xml;
+}
+
+TEST_F(FleetCli, GithubActionsGetsOneAnnotationPerFailingHost) {
+  // With GITHUB_ACTIONS=true the failures are annotated on stderr; stdout stays the report.
+  setenv("GITHUB_ACTIONS", "true", 1);
+  const CliResult r = fleet({"status", "--limit", "r1"});
+  unsetenv("GITHUB_ACTIONS");
+  EXPECT_NE(r.err.find("::error title=iosctl status r1::no device at 127.0.0.1 in this test\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out.find("::error"), std::string::npos) << r.out;
+  EXPECT_EQ(fleet({"status", "--limit", "r1"}).err.find("::error"), std::string::npos);
 }
 
 TEST_F(FleetCli, MissingCandidateStopsBeforeAnyConnection) {

@@ -222,12 +222,12 @@ TEST(JunitXmlTest, FailureWithoutText) {
 // warning; `%` and newlines are escaped so each annotation is one line.
 TEST(GithubAnnotationsTest, Sample) {
   EXPECT_EQ(github_annotations(sample_run()),
-            "::warning title=iosctl compare r2::iosctl: warning: r2: the candidate turns off "
+            "::warning title=iosctl compare r2::r2: the candidate turns off "
             "'service password-encryption'\n"
-            "::error title=iosctl compare core-router-1::iosctl: error: core-router-1: "
+            "::error title=iosctl compare core-router-1::core-router-1: "
             "connection refused by 127.0.0.1:2222 (fix: check the port)\n"
-            "::error title=iosctl compare r4::iosctl: error: r4: line 12: %25 Invalid input "
-            "<&\"'> \x07 detected%0Aiosctl: error: r4: nothing was changed\n"
+            "::error title=iosctl compare r4::r4: line 12: %25 Invalid input "
+            "<&\"'> \x07 detected%0Ar4: nothing was changed\n"
             "::warning title=iosctl compare r5::not started: the run stopped before this host\n");
 }
 
@@ -242,7 +242,7 @@ TEST(GithubAnnotationsTest, Escaping) {
   quiet_pass.errors = "iosctl: error: not a warning\n";
   run.results = {odd, quiet_pass, host("r3", 6, 1)};
   EXPECT_EQ(github_annotations(run),
-            "::error title=iosctl commit r1%2Cdc%3A2%25::iosctl: error: 100%25 lost%0Dreally\n"
+            "::error title=iosctl commit r1%2Cdc%3A2%25::100%25 lost%0Dreally\n"
             "::error title=iosctl commit r3::unreachable (exit 6)\n");
 }
 
@@ -253,8 +253,7 @@ TEST(GithubAnnotationsTest, WarningsOnly) {
   HostResult r = host("r1", 2, 1);
   r.errors = "iosctl: warning: one\nnote: not a warning\niosctl: warning: two\n";
   run.results = {r};
-  EXPECT_EQ(github_annotations(run),
-            "::warning title=iosctl compare r1::iosctl: warning: one%0Aiosctl: warning: two\n");
+  EXPECT_EQ(github_annotations(run), "::warning title=iosctl compare r1::one%0Atwo\n");
 }
 
 }  // namespace
