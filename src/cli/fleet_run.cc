@@ -201,9 +201,11 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
     env.out << fleet::summary_table(run);
   }
   write_junit(junit, f.junit, run, env);
-  // Workflow commands are read from the step's output; stderr keeps stdout
-  // a clean JSON document.
-  if (env_value(env, "GITHUB_ACTIONS") == "true") env.err << fleet::github_annotations(run);
+  // GitHub documents workflow commands on stdout; with --json they go to
+  // stderr (which the runner reads for them too) so stdout stays one document.
+  if (env_value(env, "GITHUB_ACTIONS") == "true") {
+    (globals.json ? env.err : env.out) << fleet::github_annotations(run);
+  }
   return run.exit_code;
 }
 

@@ -302,7 +302,7 @@ class Reader {
     for (auto it = value.begin(); it != value.end(); ++it) {
       const std::string name = it->first.Scalar();
       const std::string what = path + "." + name;
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second;  // a copy: it-> yields a temporary
       if (v.IsNull()) continue;
       if (name == "hostname") {
         o.hostname = scalar(it->first, v, what);

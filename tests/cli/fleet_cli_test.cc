@@ -86,15 +86,16 @@ TEST_F(FleetCli, JsonAndJunitReportEveryHost) {
 }
 
 TEST_F(FleetCli, GithubActionsGetsOneAnnotationPerFailingHost) {
-  // With GITHUB_ACTIONS=true the failures are annotated on stderr; stdout stays the report.
+  // With GITHUB_ACTIONS=true failures are annotated on stdout, or stderr with --json.
   setenv("GITHUB_ACTIONS", "true", 1);
-  const CliResult r = fleet({"status", "--limit", "r1"});
+  const CliResult text = fleet({"status", "--limit", "r1"});
+  const CliResult json = fleet({"status", "--limit", "r1", "--json"});
   unsetenv("GITHUB_ACTIONS");
-  EXPECT_NE(r.err.find("::error title=iosctl status r1::no device at 127.0.0.1 in this test\n"),
-            std::string::npos)
-      << r.err;
-  EXPECT_EQ(r.out.find("::error"), std::string::npos) << r.out;
-  EXPECT_EQ(fleet({"status", "--limit", "r1"}).err.find("::error"), std::string::npos);
+  const std::string line = "::error title=iosctl status r1::no device at 127.0.0.1 in this test\n";
+  EXPECT_TRUE(text.out.ends_with(line)) << text.out;
+  EXPECT_NE(json.err.find(line), std::string::npos) << json.err;
+  EXPECT_EQ(json.out.find("::error"), std::string::npos) << json.out;
+  EXPECT_EQ(fleet({"status", "--limit", "r1"}).out.find("::error"), std::string::npos);
 }
 
 TEST_F(FleetCli, MissingCandidateStopsBeforeAnyConnection) {
