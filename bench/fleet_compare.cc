@@ -8,6 +8,7 @@
 // not judge the figures), 1 otherwise.
 
 #include "support/child_process.h"
+#include "support/iosim_process.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -147,55 +148,6 @@ Measured run_measured(const std::vector<std::string>& argv, const fs::path& dir)
   m.peak_rss_mb = static_cast<double>(usage.ru_maxrss) * 1024 / 1e6;  // ru_maxrss is in KiB
   return m;
 }
-
-// iosim on the lab; stopped (SIGTERM, then waited for) when this goes out of scope.
-class Iosim {
- public:
-  Iosim(const std::string& binary, const fs::path& lab) {
-    int out[2];
-    if (pipe2(out, O_CLOEXEC) != 0) throw Error(system_error("pipe"));
-    out_ = out[0];
-    const int fds[3] = {open("/dev/null", O_RDONLY | O_CLOEXEC), out[1], STDERR_FILENO};
-    std::vector<std::string> env;
-    for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
-    pid_ = spawn({binary, "--lab", lab.string()}, env, fds);
-    close(fds[0]);
-    close(out[1]);
-  }
-  ~Iosim() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    close(out_);
-  }
-  Iosim(const Iosim&) = delete;
-  Iosim& operator=(const Iosim&) = delete;
-
-  // Waits for the `ready` line on iosim's stdout; throws if iosim exits or `deadline` passes.
-  void wait_ready(SteadyClock::time_point deadline) const {
-    std::string seen;
-    char buffer[512];
-    while (seen.find("ready\n") == std::string::npos) {
-      pollfd p{out_, POLLIN, 0};
-      if (poll(&p, 1, ms_left(deadline)) <= 0) throw Error("iosim did not print `ready` in time");
-      const ssize_t n = read(out_, buffer, sizeof buffer);
-      if (n <= 0) throw Error("iosim exited before `ready` (its stderr is above)");
-      seen.append(buffer, static_cast<std::size_t>(n));
-    }
-  }
-  // Peak resident memory so far (VmHWM), in MB.
-  double peak_rss_mb() const {
-    std::istringstream status(read_file("/proc/" + std::to_string(pid_) + "/status"));
-    for (std::string line; std::getline(status, line);) {
-      if (line.starts_with("VmHWM:")) return std::stod(line.substr(6)) * 1024 / 1e6;
-    }
-    return 0;
-  }
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;  // iosim's stdout, kept open so that iosim never writes to a closed pipe
-};
 
 void write_lab(const Options& o, const fs::path& lab, std::uint16_t port) {
   std::ostringstream yaml;
@@ -368,7 +320,7 @@ int run_in(const Options& o, const fs::path& dir) {
   write_lab(o, dir / "lab.yaml", port);
   write_inventory(o, dir, port);
   const auto start = SteadyClock::now();
-  const Iosim iosim(o.iosim, dir / "lab.yaml");
+  const IosimProcess iosim(o.iosim, dir / "lab.yaml");
   iosim.wait_ready(start + kReadyTime);
   const double ready_s = ms_since(start) / 1e3;
   write_candidates(o, dir, port);

@@ -7,6 +7,7 @@
 // Exits 0 when every run committed (it measures, it does not judge), 1 otherwise.
 
 #include "support/child_process.h"
+#include "support/iosim_process.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -100,50 +101,6 @@ std::vector<std::string> child_environment(const fs::path& home) {
   env.push_back(std::string(kPasswordVariable) + "=" + kPassword);
   return env;
 }
-
-// iosim on a lab file; stopped (SIGTERM, then waited for) when this goes out of scope.
-class Iosim {
- public:
-  Iosim(const std::string& binary, const fs::path& lab) {
-    int out[2];
-    if (pipe2(out, O_CLOEXEC) != 0) throw Error(system_error("pipe"));
-    out_ = out[0];
-    const int fds[3] = {open("/dev/null", O_RDONLY | O_CLOEXEC), out[1], STDERR_FILENO};
-    std::vector<std::string> env;
-    for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
-    pid_ = spawn({binary, "--lab", lab.string()}, env, fds);
-    close(fds[0]);
-    close(out[1]);
-  }
-  ~Iosim() {
-    if (pid_ > 0) kill(pid_, SIGTERM);
-    if (pid_ > 0) waitpid(pid_, nullptr, 0);
-    close(out_);
-  }
-  Iosim(const Iosim&) = delete;
-  Iosim& operator=(const Iosim&) = delete;
-
-  // Waits for the `ready` line on iosim's stdout; throws if iosim exits or `deadline` passes.
-  void wait_ready(SteadyClock::time_point deadline) const {
-    std::string seen;
-    char buffer[512];
-    while (seen.find("ready\n") == std::string::npos) {
-      pollfd p{out_, POLLIN, 0};
-      if (poll(&p, 1, ms_left(deadline)) <= 0) {
-        throw Error("iosim did not print `ready` within " + std::to_string(kReadyTime.count()) +
-                    " s");
-      }
-      const ssize_t n = read(out_, buffer, sizeof buffer);
-      if (n <= 0) throw Error("iosim exited before `ready` (its stderr is above)");
-      seen.append(buffer, static_cast<std::size_t>(n));
-    }
-  }
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;  // iosim's stdout, kept open so that iosim never writes to a closed pipe
-};
 
 void write_lab(const fs::path& lab, const std::vector<Device>& devices, const fs::path& config) {
   std::ostringstream yaml;
@@ -335,7 +292,7 @@ void run_in(const Options& o, const fs::path& dir) {
   }
   write_lab(dir / "lab.yaml", devices, o.config);
   const auto start = SteadyClock::now();
-  const Iosim iosim(o.iosim, dir / "lab.yaml");
+  const IosimProcess iosim(o.iosim, dir / "lab.yaml");
   iosim.wait_ready(start + kReadyTime);
   print_header(o, dir, devices, ms_since(start));
   for (const Device& device : devices) bench_device(o, device, dir, iosim.pid());
