@@ -104,22 +104,6 @@ double median(std::vector<double> v) {
   return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-// Ours, with the password, HOME in the bench folder (no ~/.ssh keys or config of the user's)
-// and no SSH agent: each of the 1,000 logins is the password alone.
-std::vector<std::string> child_environment(const fs::path& home) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string_view entry = *e;
-    if (!entry.starts_with("HOME=") && !entry.starts_with("SSH_AUTH_SOCK=") &&
-        !entry.starts_with(std::string(kPasswordVariable) + "=")) {
-      env.emplace_back(entry);
-    }
-  }
-  env.push_back("HOME=" + home.string());
-  env.push_back(std::string(kPasswordVariable) + "=" + kPassword);
-  return env;
-}
-
 // Runs `argv` to its end like run_process, keeping wait4's peak RSS as well.
 Measured run_measured(const std::vector<std::string>& argv, const fs::path& dir) {
   const fs::path out_path = dir / "iosctl.out";
@@ -129,7 +113,7 @@ Measured run_measured(const std::vector<std::string>& argv, const fs::path& dir)
                       open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
   if (fds[0] < 0 || fds[1] < 0 || fds[2] < 0) throw Error(system_error("open in " + dir.string()));
   const auto start = SteadyClock::now();
-  const pid_t pid = spawn(argv, child_environment(dir), fds);
+  const pid_t pid = spawn(argv, password_only_environment(dir, kPasswordVariable, kPassword), fds);
   for (const int fd : fds) close(fd);
   const bool in_time = wait_until(pid, start + kRunTime);
   int status = 0;

@@ -86,22 +86,6 @@ std::string last_line(std::string text) {
   return start == std::string::npos ? text : text.substr(start + 1);
 }
 
-// The environment iosctl runs in: ours, with the password, HOME in the bench folder (no
-// ~/.ssh keys or config of the user's) and no SSH agent, so the login is password only.
-std::vector<std::string> child_environment(const fs::path& home) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string_view entry = *e;
-    if (!entry.starts_with("HOME=") && !entry.starts_with("SSH_AUTH_SOCK=") &&
-        !entry.starts_with(std::string(kPasswordVariable) + "=")) {
-      env.emplace_back(entry);
-    }
-  }
-  env.push_back("HOME=" + home.string());
-  env.push_back(std::string(kPasswordVariable) + "=" + kPassword);
-  return env;
-}
-
 void write_lab(const fs::path& lab, const std::vector<Device>& devices, const fs::path& config) {
   std::ostringstream yaml;
   yaml << "devices:\n";
@@ -130,8 +114,9 @@ std::vector<std::string> iosctl_args(const Options& o, const Device& device, con
 // the same with kChangedLine before the final `end`. Returns {without, with} the line.
 std::pair<fs::path, fs::path> write_candidates(const Options& o, const Device& device,
                                                const fs::path& dir) {
-  const Finished got = run_process(iosctl_args(o, device, dir, {"get-config", "--show-secrets"}),
-                                   dir, child_environment(dir), kRunTime);
+  const Finished got =
+      run_process(iosctl_args(o, device, dir, {"get-config", "--show-secrets"}), dir,
+                  password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
   if (got.status != 0) {
     throw Error("iosctl get-config on " + device.name + " exited " + std::to_string(got.status) +
                 ": " + last_line(got.err));
@@ -159,7 +144,7 @@ Run timed_commit(const Options& o, const Device& device, const fs::path& candida
   Run run;
   const double iosim_before = clock_cpu_ms(iosim);
   run.process = run_process(iosctl_args(o, device, dir, {"--json", "commit", candidate}), dir,
-                            child_environment(dir), kRunTime);
+                            password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
   run.iosim_cpu_ms = clock_cpu_ms(iosim) - iosim_before;
   const Finished& p = run.process;
   if (p.status != 0) {
@@ -258,7 +243,8 @@ void print_header(const Options& o, const fs::path& dir, const std::vector<Devic
   std::string load[3];
   loadavg >> load[0] >> load[1] >> load[2];
   const Finished version =
-      run_process({o.iosctl, "--version"}, dir, child_environment(dir), kRunTime);
+      run_process({o.iosctl, "--version"}, dir,
+                  password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
   std::printf("host: %s, %ld CPUs online, load average %s %s %s (1, 5, 15 min) at start\n",
               cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN), load[0].c_str(), load[1].c_str(),
               load[2].c_str());

@@ -157,4 +157,20 @@ Finished run_process(const std::vector<std::string>& argv, const fs::path& dir,
   return f;
 }
 
+std::vector<std::string> password_only_environment(const std::filesystem::path& home,
+                                                   const std::string& variable,
+                                                   const std::string& password) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view entry = *e;
+    if (!entry.starts_with("HOME=") && !entry.starts_with("SSH_AUTH_SOCK=") &&
+        !entry.starts_with(variable + "=")) {
+      env.emplace_back(entry);
+    }
+  }
+  env.push_back("HOME=" + home.string());
+  env.push_back(variable + "=" + password);
+  return env;
+}
+
 }  // namespace iosctl::bench

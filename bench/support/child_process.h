@@ -37,6 +37,12 @@ std::vector<std::uint16_t> free_ports(std::size_t count);
 double ticks_cpu_ms(pid_t pid);
 // The same CPU time from the process's CPU clock, to the nanosecond.
 double clock_cpu_ms(pid_t pid);
+// The environment an iosctl under test runs in: ours, with HOME set to
+// `home` (no ~/.ssh keys or config of the user's), no SSH agent, and
+// `variable`=`password`, so that each login is the password alone.
+std::vector<std::string> password_only_environment(const std::filesystem::path& home,
+                                                   const std::string& variable,
+                                                   const std::string& password);
 // Starts `argv` with `env` and `fds` as its stdin, stdout and stderr.
 pid_t spawn(std::vector<std::string> argv, std::vector<std::string> env, const int (&fds)[3]);
 // Waits for `pid` until `deadline`, then kills it; false if it had to.
