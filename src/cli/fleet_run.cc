@@ -32,35 +32,41 @@ Selection select(const FleetFlags& f, Env& env) {
                                     std::to_string(kMaxParallel));
   }
   Selection s{fleet::load_inventory(f.inventory), {}};
-  for (const std::string& warning : s.inventory.warnings)
+  for (const std::string& warning : s.inventory.warnings) {
     env.err << "iosctl: warning: " << warning << '\n';
+  }
   s.hosts = fleet::select_hosts(s.inventory, f.limit);
   if (!f.shard.empty()) s.hosts = fleet::shard_hosts(s.hosts, fleet::parse_shard(f.shard));
   return s;
 }
 
-// Every host's candidate path, checked before any host is contacted.
-std::map<std::string, std::string> candidates(const FleetCommand& c,
-                                              const std::vector<fleet::Host>& hosts) {
-  std::map<std::string, std::string> paths;
-  if (!c.needs_candidate) return paths;
-  for (const fleet::Host& host : hosts) {
-    if (c.candidate) {
-      paths[host.name] = fleet::expand_host_template(*c.candidate, host);
-    } else if (host.candidate) {
-      paths[host.name] = fleet::expand_host_template(host.candidate->value, host);
-    } else {
-      throw Error(Failure::usage, "host " + host.name + " (" + host.origin +
-                                      ") has no candidate: give CANDIDATE, e.g. "
-                                      "'configs/{name}.cfg', or set candidate: in the inventory");
-    }
-  }
-  return paths;
+// What one host's run needs, worked out before any host is contacted so that
+// a bad template or flag stops the run while nothing has changed.
+struct HostJob {
+  const fleet::Host* host = nullptr;
+  DeviceFlags flags;
+  std::optional<std::string> candidate;  // compare and commit
+};
+
+std::optional<std::string> candidate_of(const FleetCommand& c, const fleet::Host& host) {
+  if (!c.needs_candidate) return std::nullopt;
+  if (c.candidate) return fleet::expand_host_template(*c.candidate, host);
+  if (host.candidate) return fleet::expand_host_template(host.candidate->value, host);
+  throw Error(Failure::usage, "host " + host.name + " (" + host.origin +
+                                  ") has no candidate: give CANDIDATE, e.g. "
+                                  "'configs/{name}.cfg', or set candidate: in the inventory");
 }
 
-fleet::HostResult run_host(const FleetCommand& command, const fleet::Host& host,
-                           const DeviceFlags& globals, const std::optional<std::string>& candidate,
-                           const Env& env) {
+std::map<std::string, HostJob> prepare(const FleetCommand& c, const std::vector<fleet::Host>& hosts,
+                                       const DeviceFlags& globals) {
+  std::map<std::string, HostJob> jobs;
+  for (const fleet::Host& host : hosts) {
+    jobs[host.name] = HostJob{&host, host_flags(host, globals), candidate_of(c, host)};
+  }
+  return jobs;
+}
+
+fleet::HostResult run_host(const FleetCommand& command, const HostJob& job, const Env& env) {
   const auto start = std::chrono::steady_clock::now();
   std::ostringstream out;
   std::ostringstream err;
@@ -71,9 +77,9 @@ fleet::HostResult run_host(const FleetCommand& command, const fleet::Host& host,
   host_env.getenv = env.getenv;
   host_env.record = &record;
   fleet::HostResult r;
-  r.host = host.name;
+  r.host = job.host->name;
   try {
-    r.exit_code = command.run(HostCall{host, host_flags(host, globals), candidate}, host_env);
+    r.exit_code = command.run(HostCall{*job.host, job.flags, job.candidate}, host_env);
   } catch (const Error& e) {
     err << "iosctl: error: " << e.what() << '\n';
     r.exit_code = exit_code_for(e.failure());
@@ -87,7 +93,7 @@ fleet::HostResult run_host(const FleetCommand& command, const fleet::Host& host,
   }
   r.output = out.str();
   r.errors = err.str();
-  if (globals.json && !r.output.empty()) {
+  if (job.flags.json && !r.output.empty()) {
     r.json = nlohmann::json::parse(r.output, nullptr, false);
     if (r.json.is_discarded()) r.json = r.output;
   }
@@ -150,14 +156,33 @@ void warn_ignored_options(const std::vector<fleet::Host>& hosts, Env& env) {
   }
 }
 
+// Prints the run's reports: the per-host text and table (or --json), the
+// JUnit file, GitHub annotations.
+void report(const fleet::RunSummary& run, bool json, std::ofstream& junit, const std::string& path,
+            Env& env) {
+  if (json) {
+    // Device text need not be UTF-8 (a Latin-1 banner); dump() would throw.
+    env.out << fleet::run_json(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+  } else {
+    for (const fleet::HostResult& r : run.results) print_host(r, env.out);
+    env.out << fleet::summary_table(run);
+  }
+  write_junit(junit, path, run, env);
+  // GitHub documents workflow commands on stdout; with --json they go to
+  // stderr (which the runner reads for them too) so stdout stays one document.
+  if (env_value(env, "GITHUB_ACTIONS") == "true") {
+    (json ? env.err : env.out) << fleet::github_annotations(run);
+  }
+}
+
 }  // namespace
 
 int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetCommand& command,
               Env& env) {
   if (globals.host) {
     throw Error(Failure::usage,
-                "--host and -i both name devices: use --limit HOST to pick "
-                "inventory hosts");
+                "--host and -i both name devices: use --limit HOST to pick inventory hosts");
   }
   const Selection selection = select(f, env);
   if (selection.hosts.empty()) {
@@ -166,46 +191,23 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
   }
   warn_ignored_options(selection.hosts, env);
   std::ofstream junit = open_junit(f.junit);
-  const std::map<std::string, std::string> paths = candidates(command, selection.hosts);
-  for (const fleet::Host& host : selection.hosts)
-    (void)host_flags(host, globals);  // bad flags: now
-  std::map<std::string, const fleet::Host*> by_name;
+  const std::map<std::string, HostJob> jobs = prepare(command, selection.hosts, globals);
   std::vector<std::string> names;
-  for (const fleet::Host& host : selection.hosts) {
-    by_name[host.name] = &host;
-    names.push_back(host.name);
-  }
+  for (const fleet::Host& host : selection.hosts) names.push_back(host.name);
+
   const auto start = std::chrono::steady_clock::now();
   fleet::Progress progress(env.err, env.err_is_tty, names.size());
   const fleet::InterruptWatch interrupts([&progress] { progress.interrupted(); });
   fleet::RunSummary run;
   run.command = command.name;
   run.results = fleet::run_parallel(
-      names,
-      [&](const std::string& name) {
-        const auto path = paths.find(name);
-        return run_host(command, *by_name.at(name), globals,
-                        path == paths.end() ? std::nullopt : std::optional(path->second), env);
-      },
+      names, [&](const std::string& name) { return run_host(command, jobs.at(name), env); },
       {f.parallel, f.fail_fast}, progress, interrupts.stop());
   progress.done();
   run.interrupted = interrupts.stop().load();
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.exit_code = fleet::worst_exit_code(run.results);
-  if (globals.json) {
-    // Device text need not be UTF-8 (a Latin-1 banner); dump() would throw.
-    env.out << fleet::run_json(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
-  } else {
-    for (const fleet::HostResult& r : run.results) print_host(r, env.out);
-    env.out << fleet::summary_table(run);
-  }
-  write_junit(junit, f.junit, run, env);
-  // GitHub documents workflow commands on stdout; with --json they go to
-  // stderr (which the runner reads for them too) so stdout stays one document.
-  if (env_value(env, "GITHUB_ACTIONS") == "true") {
-    (globals.json ? env.err : env.out) << fleet::github_annotations(run);
-  }
+  report(run, globals.json, junit, f.junit, env);
   return run.exit_code;
 }
 
