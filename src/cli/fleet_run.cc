@@ -114,7 +114,7 @@ void print_host(const fleet::HostResult& r, std::ostream& out) {
   if (!r.output.empty() && r.output.back() != '\n' && (!quiet || failed)) out << '\n';
   std::istringstream lines(r.errors);
   for (std::string line; std::getline(lines, line);) {
-    const bool warning = line.starts_with("iosctl: warning:");
+    const bool warning = fleet::is_warning_line(line);
     if (!warning && !failed) continue;  // -v's device commands, for a failure only
     if (line.starts_with("iosctl: ")) line.erase(0, 8);
     out << line << '\n';

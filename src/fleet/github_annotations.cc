@@ -5,9 +5,6 @@
 namespace iosctl::fleet {
 namespace {
 
-constexpr std::string_view kWarningPrefix = "iosctl: warning:";
-constexpr std::string_view kErrorPrefix = "iosctl: error: ";
-
 // GitHub's workflow commands end at a newline and decode %XX in the message
 // (actions/toolkit, core/src/command.ts: escapeData); a property value also
 // ends at `,` and its name at `:`, so those are escaped there too.
@@ -48,11 +45,8 @@ std::string joined_lines(std::string_view errors, bool warnings_only) {
   std::string text;
   for (std::string_view line : config::split_lines(errors)) {
     if (config::trim(line).empty()) continue;
-    if (warnings_only && !line.starts_with(kWarningPrefix)) continue;
-    if (line.starts_with(kWarningPrefix))
-      line = config::trim_left(line.substr(kWarningPrefix.size()));
-    if (line.starts_with(kErrorPrefix)) line.remove_prefix(kErrorPrefix.size());
-    text += (text.empty() ? "" : "\n") + std::string(line);
+    if (warnings_only && !is_warning_line(line)) continue;
+    text += (text.empty() ? "" : "\n") + std::string(message_of(line));
   }
   return text;
 }

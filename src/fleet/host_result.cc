@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace iosctl::fleet {
 namespace {
@@ -73,12 +74,32 @@ std::vector<std::pair<std::string, int>> count_outcomes(const std::vector<HostRe
   return counts;
 }
 
+bool is_warning_line(std::string_view line) { return line.starts_with(kWarningPrefix); }
+
+std::string_view message_of(std::string_view line) {
+  if (line.starts_with(kWarningPrefix))
+    return config::trim_left(line.substr(kWarningPrefix.size()));
+  if (line.starts_with(kErrorPrefix)) return line.substr(kErrorPrefix.size());
+  return line;
+}
+
+std::string changes_text(const HostResult& result) {
+  if (!result.added && !result.removed) return "-";
+  return "+" + std::to_string(result.added.value_or(0)) + " -" +
+         std::to_string(result.removed.value_or(0));
+}
+
+std::string seconds_text(double seconds) {
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%.1f", seconds);
+  return text.data();
+}
+
 std::string first_error_line(std::string_view errors) {
   for (std::string_view line : config::split_lines(errors)) {
     line = config::trim_right(line);
-    if (line.empty() || line.starts_with(kWarningPrefix)) continue;
-    if (line.starts_with(kErrorPrefix)) line.remove_prefix(kErrorPrefix.size());
-    return std::string(line);
+    if (line.empty() || is_warning_line(line)) continue;
+    return std::string(message_of(line));
   }
   return "";
 }
@@ -86,9 +107,7 @@ std::string first_error_line(std::string_view errors) {
 std::vector<std::string> warning_lines(std::string_view errors) {
   std::vector<std::string> warnings;
   for (std::string_view line : config::split_lines(errors)) {
-    if (line.starts_with(kWarningPrefix)) {
-      warnings.emplace_back(config::trim(line.substr(kWarningPrefix.size())));
-    }
+    if (is_warning_line(line)) warnings.emplace_back(config::trim_right(message_of(line)));
   }
   return warnings;
 }

@@ -12,19 +12,11 @@ constexpr std::chrono::milliseconds kRedrawEvery{500};
 // Erase the terminal line and return to its start (ANSI EL).
 constexpr std::string_view kClearLine = "\r\033[K";
 
-std::string seconds_text(double seconds) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f s", seconds);
-  return text;
-}
-
 // `r1: changes +3 -1 (2.1 s)`, and the error for a failing host.
 std::string host_line(const HostResult& r) {
   std::string line = r.host + ": " + r.outcome;
-  if (r.added && r.removed) {
-    line += " +" + std::to_string(*r.added) + " -" + std::to_string(*r.removed);
-  }
-  line += " (" + seconds_text(r.seconds) + ")";
+  if (r.added && r.removed) line += " " + changes_text(r);
+  line += " (" + seconds_text(r.seconds) + " s)";
   const std::string error = first_error_line(r.errors);
   if (is_failure(r.exit_code) && !error.empty()) line += ": " + error;
   return line;
@@ -81,7 +73,7 @@ std::string Progress::status() const {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   return std::to_string(done_) + "/" + std::to_string(total_) + " done, " +
          std::to_string(failing_) + " failing, " + std::to_string(running_) + " running, " +
-         seconds_text(elapsed);
+         seconds_text(elapsed) + " s";
 }
 
 void Progress::redraw() {

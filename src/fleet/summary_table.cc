@@ -10,18 +10,6 @@ namespace {
 constexpr std::size_t kColumns = 4;
 using Row = std::array<std::string, kColumns>;
 
-std::string one_decimal(double seconds) {
-  std::array<char, 32> text{};
-  std::snprintf(text.data(), text.size(), "%.1f", seconds);
-  return text.data();
-}
-
-std::string changes_cell(const HostResult& result) {
-  if (!result.added && !result.removed) return "-";
-  return "+" + std::to_string(result.added.value_or(0)) + " -" +
-         std::to_string(result.removed.value_or(0));
-}
-
 // Text columns are left-aligned and the seconds right-aligned, so that the
 // decimal points line up; no row ends in spaces.
 std::string render_row(const Row& row, const std::array<std::size_t, kColumns>& widths) {
@@ -42,7 +30,7 @@ std::string totals_line(const RunSummary& run) {
     separator = ", ";
   }
   if (run.interrupted) line += "; stopped by Ctrl-C";
-  return line + "; exit " + std::to_string(run.exit_code) + " in " + one_decimal(run.seconds) +
+  return line + "; exit " + std::to_string(run.exit_code) + " in " + seconds_text(run.seconds) +
          " s\n";
 }
 
@@ -52,7 +40,7 @@ std::string summary_table(const RunSummary& run) {
   std::vector<Row> rows = {{"HOST", "OUTCOME", "CHANGES", "SECONDS"}};
   for (const HostResult& result : run.results) {
     rows.push_back(
-        {result.host, result.outcome, changes_cell(result), one_decimal(result.seconds)});
+        {result.host, result.outcome, changes_text(result), seconds_text(result.seconds)});
   }
   std::array<std::size_t, kColumns> widths{};
   for (const Row& row : rows) {

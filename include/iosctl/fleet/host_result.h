@@ -45,6 +45,16 @@ int exit_severity(int exit_code);
 // reverted, interrupted, uncertain), then other words in order of appearance.
 std::vector<std::pair<std::string, int>> count_outcomes(const std::vector<HostResult>& results);
 
+// True for an `iosctl: warning:` line of a host's stderr.
+bool is_warning_line(std::string_view line);
+// `line` without iosctl's `iosctl: error: ` or `iosctl: warning: ` prefix.
+std::string_view message_of(std::string_view line);
+
+// `+3 -1`: the lines a host's change adds and removes; "-" when unknown.
+std::string changes_text(const HostResult& result);
+// Seconds with one decimal, as every report shows them: `1.2`.
+std::string seconds_text(double seconds);
+
 // The first line of `errors` that is not an `iosctl: warning:` line, without
 // its `iosctl: error: ` prefix; "" when there is none.
 std::string first_error_line(std::string_view errors);
