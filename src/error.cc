@@ -20,8 +20,14 @@ int exit_code_for(Failure failure) {
       return kExitUncertain;
     case Failure::unreachable:
       return kExitUnreachable;
+    case Failure::not_saved:
+      return kExitNotSaved;
+    case Failure::overlapped:
+      return kExitOverlapped;
     case Failure::interrupted:
       return kExitInterrupted;
+    case Failure::terminated:
+      return kExitTerminated;
   }
   return kExitError;
 }

@@ -14,7 +14,10 @@ enum class Failure {
   reverted,     // the device restored its original config: exit 4
   uncertain,    // device state unknown: exit 5
   unreachable,  // connect, auth or host-key failure: exit 6
+  not_saved,    // the change applied but is not in startup-config: exit 7
+  overlapped,   // another change to the device overlapped this run's: exit 8
   interrupted,  // SIGINT: exit 130
+  terminated,   // SIGTERM: exit 143
 };
 
 // The one error type operations throw. `message` is the user-facing line

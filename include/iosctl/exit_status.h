@@ -11,7 +11,10 @@ enum ExitStatus : int {
   kExitReverted = 4,     // commit failed, device restored its original config
   kExitUncertain = 5,    // device state uncertain
   kExitUnreachable = 6,  // connect, auth or host-key failure
-  kExitInterrupted = 130,
+  kExitNotSaved = 7,     // committed (running has the change), not saved to startup-config
+  kExitOverlapped = 8,   // another change to the device overlapped this run; this one stopped
+  kExitInterrupted = 130,  // SIGINT
+  kExitTerminated = 143,   // SIGTERM
 };
 
 }  // namespace iosctl

@@ -13,14 +13,18 @@ namespace {
 // Mildest first; the index is the severity. A run's exit code reports the
 // state it leaves behind: a device in an unknown state outranks one that
 // never started, and a restored device outranks one never reached.
-constexpr std::array<int, 8> kSeverityOrder = {
-    kExitOk,          kExitDifferences, kExitError,       kExitRejected,
-    kExitUnreachable, kExitReverted,    kExitInterrupted, kExitUncertain,
+// An overlapped run changed nothing itself but met another change, so it
+// outranks a plain refusal; a change left unsaved outranks a restored one.
+constexpr std::array<int, 11> kSeverityOrder = {
+    kExitOk,          kExitDifferences, kExitError,     kExitRejected,
+    kExitUnreachable, kExitOverlapped,  kExitReverted,  kExitNotSaved,
+    kExitInterrupted, kExitTerminated,  kExitUncertain,
 };
 
-constexpr std::array<std::string_view, 10> kOutcomeOrder = {
-    "ok",       "no_changes",  "committed", "changes",     "error",
-    "rejected", "unreachable", "reverted",  "interrupted", "uncertain",
+constexpr std::array<std::string_view, 13> kOutcomeOrder = {
+    "ok",          "no_changes",  "committed",  "changes",  "error",
+    "rejected",    "unreachable", "overlapped", "reverted", "not_saved",
+    "interrupted", "terminated",  "uncertain",
 };
 
 constexpr std::string_view kErrorPrefix = "iosctl: error: ";
@@ -42,8 +46,14 @@ std::string outcome_for_exit(int exit_code) {
       return "uncertain";
     case kExitUnreachable:
       return "unreachable";
+    case kExitNotSaved:
+      return "not_saved";
+    case kExitOverlapped:
+      return "overlapped";
     case kExitInterrupted:
       return "interrupted";
+    case kExitTerminated:
+      return "terminated";
     default:
       return "error";
   }

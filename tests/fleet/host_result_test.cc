@@ -22,13 +22,16 @@ TEST(HostResultTest, OutcomeForExit) {
   EXPECT_EQ(outcome_for_exit(4), "reverted");
   EXPECT_EQ(outcome_for_exit(5), "uncertain");
   EXPECT_EQ(outcome_for_exit(6), "unreachable");
+  EXPECT_EQ(outcome_for_exit(7), "not_saved");
+  EXPECT_EQ(outcome_for_exit(8), "overlapped");
   EXPECT_EQ(outcome_for_exit(130), "interrupted");
-  EXPECT_EQ(outcome_for_exit(7), "error");
+  EXPECT_EQ(outcome_for_exit(143), "terminated");
+  EXPECT_EQ(outcome_for_exit(9), "error");
 }
 
 // Every code outranks all milder ones, whichever host comes first.
 TEST(HostResultTest, WorstExitCodeFollowsSeverity) {
-  const std::vector<int> mildest_first = {0, 2, 1, 3, 6, 4, 130, 5};
+  const std::vector<int> mildest_first = {0, 2, 1, 3, 6, 8, 4, 7, 130, 143, 5};
   for (std::size_t i = 0; i < mildest_first.size(); ++i) {
     EXPECT_EQ(exit_severity(mildest_first[i]), static_cast<int>(i));
     for (std::size_t j = 0; j < i; ++j) {
