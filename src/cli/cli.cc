@@ -281,6 +281,7 @@ void refuse_fleet_options_alone(const CLI::App& app) {
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
   take_given(app, r.given, r.device);
+  take_workflow_values(r.workflow);
   r.device.json = r.json;
   if (!r.fleet.inventory.empty()) return dispatch_fleet(app, r, env);
   refuse_fleet_options_alone(app);
