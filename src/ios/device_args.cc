@@ -41,11 +41,9 @@ bool valid_line(std::string_view v, bool tabs) {
   return true;
 }
 
-constexpr char kEtx = '\x03';
-
 // The delimiter a `banner KIND D...` line opens, or "" when `line` is no
-// banner head. IOS takes the first character after KIND (ETX in files, `^C`
-// as two characters in files saved from the screen).
+// banner head. IOS takes the first character after KIND, or `^C` as two
+// characters.
 std::string banner_delimiter(std::string_view line, std::size_t& text_at) {
   const std::size_t start = line.find_first_not_of(" \t");
   if (start == std::string_view::npos || line.substr(start, 7) != "banner ") return "";
@@ -61,14 +59,8 @@ std::string banner_delimiter(std::string_view line, std::size_t& text_at) {
 }
 
 // True when `text` (a banner's, after its opening delimiter) is fine: no
-// control character but TAB and ETX.
-bool valid_banner_text(std::string_view text) {
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!printable(u) && c != '\t' && c != kEtx) return false;
-  }
-  return true;
-}
+// control character but TAB; `?` is text there.
+bool valid_banner_text(std::string_view text) { return valid_line(text, true); }
 
 // A line outside any banner: printable or TAB, and no `?`.
 bool valid_plain_config_line(std::string_view line) {
@@ -168,9 +160,7 @@ std::vector<ConfigLine> config_lines(const std::vector<std::string>& lines,
       } else {
         const std::string_view head = std::string_view(line).substr(0, text_at);
         const std::string_view text = std::string_view(line).substr(text_at);
-        ok = valid_plain_config_line(
-                 delimiter == std::string(1, kEtx) ? head.substr(0, head.size() - 1) : head) &&
-             valid_banner_text(text);
+        ok = valid_plain_config_line(head) && valid_banner_text(text);
         if (text.find(delimiter) == std::string_view::npos) open = delimiter;
       }
     }

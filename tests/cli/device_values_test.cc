@@ -282,12 +282,12 @@ TEST(DeviceValues, EveryEntryRefusesEveryHostileValueBeforeConnecting) {
   EXPECT_EQ(refusals, 18 * 6 - 5 - 1 - 1);
 }
 
-TEST(DeviceValues, ABannerWithEtxAndQuestionMarksIsNotRefused) {
-  // send-config -f keeps a banner's ETX delimiters and `?`: the run gets as
-  // far as connecting (which fails here, exit 6).
+TEST(DeviceValues, ABannerWithQuestionMarksIsNotRefused) {
+  // send-config -f keeps `?` in a banner's text: the run gets as far as
+  // connecting (which fails here, exit 6).
   ScratchDir dir("device-values");
   const std::string file =
-      dir.write("banner.txt", "banner motd \x03\nAuthorised users only?\n\x03\nhostname r1\n");
+      dir.write("banner.txt", "banner motd ^C\nAuthorised users only?\n^C\nhostname r1\n");
   const CliResult r = run_iosctl_unreachable({"-H", "r1", "send-config", "-f", file});
   EXPECT_EQ(r.exit_code, 6) << r.err;
   EXPECT_EQ(r.connects, 1);

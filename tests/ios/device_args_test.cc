@@ -150,8 +150,8 @@ TEST(ConfigLinesArg, RefusesControlBytesHelpAndStrayEtxOutsideBanners) {
   const std::string rule = std::string("': ") + std::string(kConfigLineRule);
   EXPECT_EQ(config_refusal({"hostname r1", "ntp server 1.1.1.1\rwrite memory"}),
             "f.txt:2: 'ntp server 1.1.1.1\\rwrite memory': a config line is up to 4096 printable "
-            "characters or TABs, with ETX only as a banner's delimiter and '?' only in a "
-            "banner's text");
+            "characters or TABs, with '?' only in a banner's text (write a banner's ETX delimiter "
+            "as ^C, or send the file with commit --merge)");
   for (const std::string& bad :
        {std::string("description a\0b", 15), std::string("description \x1b"),
         std::string("description why?"), std::string("description \x03"),
@@ -160,18 +160,19 @@ TEST(ConfigLinesArg, RefusesControlBytesHelpAndStrayEtxOutsideBanners) {
   }
 }
 
-TEST(ConfigLinesArg, BannersKeepEtxAndQuestionMarks) {
-  // `banner motd ^C` (ETX or typed) opens text that may hold `?` and ETX up to its delimiter.
-  const std::vector<std::string> etx = {"banner motd \x03", "Who goes there?", "\x03",
-                                        "hostname r1"};
-  EXPECT_EQ(config_refusal(etx), "");
+TEST(ConfigLinesArg, BannersKeepQuestionMarksButNotEtx) {
+  // `banner motd ^C` opens text that may hold `?` up to its delimiter; ETX
+  // (Ctrl-C at the CLI) is refused even as a delimiter.
+  EXPECT_EQ(config_refusal({"banner motd ^C", "Who goes there?", "^C", "hostname r1"}), "");
+  EXPECT_EQ(config_refusal({"banner motd \x03", "Who goes there?", "\x03"}),
+            "f.txt:1: 'banner motd \\x03': " + std::string(kConfigLineRule));
   EXPECT_EQ(config_refusal({"banner login ^CAuthorised only?^C", "hostname r1"}), "");
   EXPECT_EQ(config_refusal({"banner exec #", "ok?", "#"}), "");
   // After the banner closes, the usual rules are back.
-  EXPECT_EQ(config_refusal({"banner motd \x03", "hi", "\x03", "description x?"}),
+  EXPECT_EQ(config_refusal({"banner motd #", "hi", "#", "description x?"}),
             "f.txt:4: 'description x?': " + std::string(kConfigLineRule));
-  // Control bytes other than TAB and ETX are refused inside a banner too.
-  EXPECT_EQ(config_refusal({"banner motd \x03", "a\x1b[2Jb", "\x03"}),
+  // Control bytes other than TAB are refused inside a banner too.
+  EXPECT_EQ(config_refusal({"banner motd ^C", "a\x1b[2Jb", "^C"}),
             "f.txt:2: 'a\\x1b[2Jb': " + std::string(kConfigLineRule));
 }
 

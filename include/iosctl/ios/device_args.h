@@ -25,8 +25,8 @@ inline constexpr std::string_view kCliCommandRule =
     "a command is one line of up to 4096 printable characters, without '?' (IOS answers '?' "
     "with help; give one command per argument)";
 inline constexpr std::string_view kConfigLineRule =
-    "a config line is up to 4096 printable characters or TABs, with ETX only as a banner's "
-    "delimiter and '?' only in a banner's text";
+    "a config line is up to 4096 printable characters or TABs, with '?' only in a banner's "
+    "text (write a banner's ETX delimiter as ^C, or send the file with commit --merge)";
 inline constexpr std::string_view kSecretRule =
     "an enable secret is one line of up to 4096 printable characters (the value is not shown)";
 
@@ -117,10 +117,10 @@ class ConfigLine {
 };
 
 // Returns `lines` as config lines. A line may hold printable characters and
-// TABs; a banner (`banner motd ^C`, the delimiter as typed or ETX) may also
-// hold ETX in its delimiters and `?` in its text, up to the closing
-// delimiter. Throws Error{usage} "<where(i)> 'LINE': <kConfigLineRule>" for
-// the first line `i` (from 0) that breaks the rule.
+// TABs; a banner's text (after `banner motd ^C` up to the closing
+// delimiter) may also hold `?`. ETX is refused: typed at the CLI it is
+// Ctrl-C, which IOS takes as "leave configuration mode". Throws Error{usage} "<where(i)> 'LINE':
+// <kConfigLineRule>" for the first line `i` (from 0) that breaks the rule.
 std::vector<ConfigLine> config_lines(const std::vector<std::string>& lines,
                                      const std::function<std::string(std::size_t)>& where);
 
