@@ -173,7 +173,8 @@ void add_session_globals(CLI::App& app, Request& r) {
 
 void add_device_commands(CLI::App& app, Request& r) {
   CLI::App* cmd = app.add_subcommand("send-command", "Send show commands and print their output");
-  cmd->add_option("CMD", r.send_command.commands, "Commands, sent in order on one session")
+  cmd->add_option("CMD", r.send_command.commands,
+                  "Commands, one per argument (one line each), sent in order on one session")
       ->required();
   cmd->add_option("--expect", r.send_command.expect,
                   "Stop reading at this regex instead of the prompt")
