@@ -88,10 +88,10 @@ dialog::PlatformProfile bare() {
 
 struct Fixture {
   explicit Fixture(const std::string& rest, bool differs = true)
-      : stream(">\n\nr1#\\c\n" +
-               loaded_and_compared(differs ? "+ntp server 192.0.2.1\n"
-                                           : "!No changes were found\n") +
-               rest),
+      : stream(
+            ">\n\nr1#\\c\n" +
+            loaded_and_compared(differs ? "+ntp server 192.0.2.1\n" : "!No changes were found\n") +
+            rest),
         driver(stream, bare(), {}),
         ios(driver, transfer) {
     driver.open();
@@ -119,7 +119,7 @@ TEST(IosDriverCommit, NoDifferenceTouchesNothing) {
   // sent; the timer and startup-config are read (a pending commit or an
   // unsaved change is not "no changes").
   Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
-            says("show startup-config", "!\nversion 17.3\nhostname r1\nend\n"),
+                says("show startup-config", "!\nversion 17.3\nhostname r1\nend\n"),
             false);
   const CommitResult r = f.ios.commit_config({});
   EXPECT_FALSE(r.changed);

@@ -108,9 +108,9 @@ struct DeviceStatus {
   std::optional<std::string> checkpoint;      // the checkpoint's path, when there is one
   std::string file_prompt;                    // the device's `file prompt` line; "" alert
   // A dead run's journal recorded another mode than the quiet one the device has now.
-  std::optional<std::string> quiet_left_by;   // the run that left it (describe_run)
-  bool unsaved = false;                       // running-config differs from startup-config
-  std::vector<std::string> leftover_files;    // candidate or merge files still on flash
+  std::optional<std::string> quiet_left_by;  // the run that left it (describe_run)
+  bool unsaved = false;                      // running-config differs from startup-config
+  std::vector<std::string> leftover_files;   // candidate or merge files still on flash
 };
 
 // NAPALM's ios driver operations on an open GenericDriver: load, compare,
