@@ -55,10 +55,28 @@ std::vector<IosDriver::RunOnDevice> IosDriver::other_runs() {
 void IosDriver::claim_device(std::string_view operation) {
   if (!journaling() || journal_) return;
   file_system();
-  for (const RunOnDevice& other : other_runs()) {
-    if (!other.stale) refuse_overlap(other);
-    repair_after(other);
+  // Two runs that list the flash at the same moment both write a journal;
+  // each then sees the other's and steps back, so neither changes anything.
+  // Stepping back and trying again breaks the tie in practice: the runs'
+  // timings differ by their round trips.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    for (const RunOnDevice& other : other_runs()) {
+      if (!other.stale) refuse_overlap(other);
+      repair_after(other);
+    }
+    write_own_journal(operation);
+    std::optional<RunOnDevice> rival;
+    for (RunOnDevice& other : other_runs()) {
+      if (!other.stale) rival = std::move(other);
+    }
+    if (!rival) return;
+    release_device();
+    if (attempt == kAttempts) refuse_overlap(*rival);
   }
+}
+
+void IosDriver::write_own_journal(std::string_view operation) {
   const RunIdentity& self = settings_.identity;
   RunJournal j;
   j.run_id = self.run_id;
@@ -76,13 +94,6 @@ void IosDriver::claim_device(std::string_view operation) {
   journal_ = j;
   say("writing the run journal " + *journal_path_);
   write_journal();
-  // Two runs that listed the flash at the same moment both wrote a journal:
-  // each now sees the other's and steps back, so neither changes anything.
-  for (const RunOnDevice& other : other_runs()) {
-    if (other.stale) continue;
-    release_device();
-    refuse_overlap(other);
-  }
 }
 
 void IosDriver::write_journal() { transfer_.push(format_journal(*journal_), *journal_path_); }

@@ -138,5 +138,21 @@ TEST_F(CliCommit, RiskyTransitionIsWarnedBeforeTheChange) {
       << r.err;
 }
 
+TEST_F(CliCommit, RemovingTheArchiveIsWarnedAbout) {
+  // The commit goes ahead, but says what the operator loses with `archive`.
+  start();
+  std::string candidate = running();
+  candidate.erase(candidate.find("archive\n"),
+                  candidate.find("interface ") - candidate.find("archive\n"));
+  const auto file = dir_.write("no-archive.cfg", candidate);
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("iosctl: warning: " + target() +
+                       ": 'archive': the candidate removes `archive`"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(running().find("\narchive\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace iosctl::test

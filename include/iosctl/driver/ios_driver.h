@@ -204,6 +204,7 @@ class IosDriver {
   ios::DirListing list_files();
   bool journaling() const { return !settings_.identity.run_id.empty(); }
   void write_journal();
+  void write_own_journal(std::string_view operation);
   void set_journal_phase(std::string_view phase, std::chrono::milliseconds replace_timeout);
   void repair_after(const RunOnDevice& run);
   [[noreturn]] void refuse_overlap(const RunOnDevice& run);
