@@ -62,8 +62,7 @@ TEST_F(CliInterruptedRun, ACommitKilledAtAnyStepIsRepairedByTheNext) {
     ASSERT_EQ(status.status, 0) << status.err;
     const bool journal_written = step != kCommitSteps[0] && step != kCommitSteps[1];
     if (journal_written) {
-      EXPECT_NE(status.out.find("interrupted run: load by admin"), std::string::npos)
-          << status.out;
+      EXPECT_NE(status.out.find("interrupted run: load by admin"), std::string::npos) << status.out;
     }
     if (file_prompt().find("file prompt quiet") != std::string::npos) {
       EXPECT_NE(status.out.find("'file prompt quiet' left by the interrupted"), std::string::npos)
@@ -96,8 +95,7 @@ TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
         std::vector<std::string>{"compare", second.string()}}) {
     const RunResult r = run(args);
     EXPECT_EQ(r.status, 8) << r.err;
-    EXPECT_NE(r.err.find("another run is using the device: load by admin from "),
-              std::string::npos)
+    EXPECT_NE(r.err.find("another run is using the device: load by admin from "), std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("the device is unchanged by this run"), std::string::npos) << r.err;
   }
@@ -111,8 +109,8 @@ TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
 TEST_F(CliInterruptedRun, ParallelCommitsReportWhatTheDeviceShows) {
   // Four commits of different candidates at once: each exits 0 or 8; the
   // device ends on the candidate of a run that said 0 (or, if all stepped
-  // back, on none), and every run that said 0 had its change on the device (its line is in the running config or in
-  // the archive copy the next replace took of it).
+  // back, on none), and every run that said 0 had its change on the device (its line is in the
+  // running config or in the archive copy the next replace took of it).
   start_slow();
   constexpr int kRuns = 4;
   std::vector<std::string> lines;
