@@ -288,5 +288,41 @@ TEST_F(CliInterruptedRun, AConfigChangedMidRunIsNotReplacedOver) {
   EXPECT_EQ(after.find("ntp server 192.0.2.10\n"), std::string::npos);
 }
 
+TEST_F(CliInterruptedRun, ADeviceLostDuringTheSaveIsCommittedNotSaved) {
+  // iosim dies while `write memory` is on its way (answers are 200 ms late):
+  // exit 7, saying the change runs and startup-config may be old.
+  LabEntry device;
+  device.extra = {"latency_ms: 200"};
+  start(device);
+  ASSERT_EQ(run({"status"}).status, 0);
+  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  auto commit = spawn({"-v", "commit", candidate.string()});
+  ASSERT_TRUE(commit->wait_for_err("saving the running config\n", deadline_in(60)));
+  iosim_->stop(SIGKILL);
+  EXPECT_EQ(commit->wait(deadline_in(60)), 7) << commit->err();
+  EXPECT_NE(commit->err().find("the change is in the running config but the connection was lost "
+                               "during 'write memory'"),
+            std::string::npos)
+      << commit->err();
+  EXPECT_NE(commit->err().find("startup-config may still hold the old config"), std::string::npos);
+}
+
+TEST_F(CliInterruptedRun, ADeviceLostDuringTheCheckpointSaysQuietModeMayStay) {
+  // iosim dies during the checkpoint copy, after iosctl added quiet mode:
+  // unreachable (exit 6), and the message says the quiet mode may stay.
+  LabEntry device;
+  device.extra = {"latency_ms: 200"};
+  start(device);
+  ASSERT_EQ(run({"status"}).status, 0);
+  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  auto commit = spawn({"-v", "commit", candidate.string()});
+  ASSERT_TRUE(commit->wait_for_err("saving the running config as the checkpoint", deadline_in(60)));
+  iosim_->stop(SIGKILL);
+  EXPECT_EQ(commit->wait(deadline_in(60)), 6) << commit->err();
+  EXPECT_NE(commit->err().find("'file prompt quiet' that iosctl added stays in the running config"),
+            std::string::npos)
+      << commit->err();
+}
+
 }  // namespace
 }  // namespace iosctl::test
