@@ -38,6 +38,10 @@ std::string outcome_name(Failure failure) {
       return "uncertain";
     case Failure::unreachable:
       return "unreachable";
+    case Failure::not_saved:
+      return "not_saved";
+    case Failure::overlapped:
+      return "overlapped";
     default:
       return "error";
   }
@@ -52,6 +56,7 @@ void take_from_session(ChangeReport& report, IosSession& session) {
   report.round_trips += session.device().driver().dialogue().round_trips();
   if (session.ios().last_comparison()) report.comparison = session.ios().last_comparison();
   report.failing_lines = session.ios().failing_lines();
+  report.repairs = session.ios().repairs();
 }
 
 Error record_failure(ChangeReport& report, const Error& e, const std::string& message,
@@ -74,6 +79,7 @@ nlohmann::json report_json(const ChangeReport& r) {
                         {"outcome", r.outcome},
                         {"exit_code", r.exit_code},
                         {"failing_lines", r.failing_lines},
+                        {"repairs", r.repairs},
                         {"saved", r.saved},
                         {"pending_confirm", r.pending_confirm},
                         {"timings_ms", r.times.to_json()},

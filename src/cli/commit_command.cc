@@ -202,6 +202,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     }
     if (options.dry_run) {
       const int code = dry_run(*session, flags.json, report, env);
+      report.repairs = ios.repairs();
       report.round_trips = session->device().driver().dialogue().round_trips();
       record_to(env, report);
       if (flags.json) env.out << report_json(report).dump(2) << '\n';
@@ -232,6 +233,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
       }
     }
     report.round_trips += session->device().driver().dialogue().round_trips();
+    report.repairs = ios.repairs();
     record_to(env, report);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';

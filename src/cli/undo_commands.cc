@@ -35,6 +35,7 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
       text = body(session->ios(), report);
     }
     report.round_trips = session->device().driver().dialogue().round_trips();
+    report.repairs = session->ios().repairs();
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else {

@@ -52,6 +52,7 @@ struct ChangeReport {
   int exit_code = 0;
   std::optional<driver::Comparison> comparison;  // what the change was to do
   std::vector<std::string> failing_lines;
+  std::vector<std::string> repairs;  // what the run repaired of interrupted runs' leftovers
   std::vector<driver::HealthCheckResult> health_checks;
   std::optional<std::string> state_after;  // after a lost connection: original, candidate, ...
   bool saved = false;
