@@ -38,6 +38,10 @@ std::string outcome_name(Failure failure) {
       return "uncertain";
     case Failure::unreachable:
       return "unreachable";
+    case Failure::interrupted:
+      return "interrupted";
+    case Failure::terminated:
+      return "terminated";
     default:
       return "error";
   }
