@@ -182,7 +182,8 @@ void report(const fleet::RunSummary& run, bool json, std::ofstream& junit, const
 class ProgressOnSignal {
  public:
   ProgressOnSignal(Env& env, fleet::Progress& progress) : env_(env) {
-    if (env_.interrupts) env_.interrupts->set_listener([&progress] { progress.interrupted(); });
+    if (env_.interrupts)
+      env_.interrupts->set_listener([&progress](int signal) { progress.interrupted(signal); });
   }
   ~ProgressOnSignal() {
     if (env_.interrupts) env_.interrupts->set_listener({});
@@ -230,6 +231,7 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
   progress.done();
   const int signal = on_signal.stop().load();
   run.interrupted = signal != 0;
+  run.signal = signal;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.exit_code = fleet::worst_exit_code(run.results);
   // A stopped run says so even when every host had started (and finished).

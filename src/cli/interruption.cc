@@ -98,7 +98,7 @@ void Interrupts::on_signal(int signal, int count) {
   signal_.compare_exchange_strong(none, signal);
   const std::lock_guard lock(mutex_);
   if (listener_) {
-    listener_();
+    listener_(signal);
     return;
   }
   const std::string host = host_.empty() ? "" : host_ + ": ";
@@ -125,7 +125,7 @@ std::string Interrupts::host() {
   return host_;
 }
 
-void Interrupts::set_listener(std::function<void()> listener) {
+void Interrupts::set_listener(std::function<void(int signal)> listener) {
   const std::lock_guard lock(mutex_);
   listener_ = std::move(listener);
 }

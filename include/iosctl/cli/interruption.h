@@ -74,7 +74,8 @@ class Interrupts {
   std::string host();
   // While set (a fleet run reports its own way), every signal goes to
   // `listener` instead: no notice, no forced exit. Empty: unset.
-  void set_listener(std::function<void()> listener);
+  // `listener` gets the signal's number.
+  void set_listener(std::function<void(int signal)> listener);
 
  private:
   std::ostream& err_;
@@ -83,7 +84,7 @@ class Interrupts {
   std::atomic<Phase> phase_ = Phase::starting;
   std::mutex mutex_;  // host_ and listener_
   std::string host_;
-  std::function<void()> listener_;
+  std::function<void(int)> listener_;
 };
 
 // Sets the phase of `env`'s run (nothing when `env` watches no signals).
