@@ -4,9 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <csignal>
-
 #include <atomic>
+#include <csignal>
 #include <mutex>
 #include <stdexcept>
 #include <string>
