@@ -28,6 +28,8 @@ class ChildProcess {
 
   // Reads until stdout holds the whole line `line`; false at `deadline`.
   bool wait_for_line(std::string_view line, Deadline deadline);
+  // Reads until stderr holds `text` anywhere; false at `deadline`.
+  bool wait_for_err(std::string_view text, Deadline deadline);
   // Sends `signal` to the child.
   void send_signal(int signal);
   // Waits for the exit, reading both pipes. Returns the exit status
