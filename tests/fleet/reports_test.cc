@@ -204,6 +204,20 @@ TEST(JunitXmlTest, WellFormed) {
             "bare & at 42");
 }
 
+// Hosts SIGTERM left unstarted (143) are skipped, like Ctrl-C's, never failures.
+TEST(JunitXmlTest, TerminatedHostsAreSkipped) {
+  RunSummary run;
+  run.command = "compare";
+  run.results = {host("r1", 0, 0.5), host("r2", 143, 0)};
+  run.interrupted = true;
+  run.signal = SIGTERM;
+  const std::string xml = junit_xml(run);
+  EXPECT_NE(xml.find("failures=\"0\" errors=\"0\" skipped=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<skipped message=\"not started: the run stopped before this host\""),
+            std::string::npos)
+      << xml;
+}
+
 // Device text with control bytes, CR, TAB, `]]>` and bytes that are not UTF-8 stays
 // well-formed: control bytes dropped, CR kept as a reference, Latin-1 shown as U+FFFD.
 TEST(JunitXmlTest, HostileText) {
