@@ -167,6 +167,7 @@ driver::CommitOptions commit_options(const CommitCommandOptions& o) {
   commit.save = save_policy(o.save);
   commit.replace_timeout = replace_timeout(o.replace_timeout);
   commit.confirm_minutes = o.confirm_timeout;
+  commit.allow_hostname_change = o.allow_hostname_change;
   return commit;
 }
 

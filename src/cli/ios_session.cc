@@ -3,6 +3,13 @@
 #include "iosctl/driver/inline_transfer.h"
 #include "iosctl/error.h"
 
+#include <cctype>
+#include <cerrno>
+#include <ctime>
+#include <random>
+#include <signal.h>
+#include <unistd.h>
+
 namespace iosctl::cli {
 
 void check_workflow_flags(const WorkflowFlags& flags) {
@@ -19,6 +26,32 @@ void check_workflow_flags(const WorkflowFlags& flags) {
     }
   }
 }
+
+namespace {
+
+// This process as a run journal names it: a fresh id, the machine and the pid.
+driver::RunIdentity this_run() {
+  driver::RunIdentity self;
+  std::random_device random;
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  for (int i = 0; i < 12; ++i) self.run_id += kHex[random() % 16];
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0) name[0] = '\0';
+  // The name goes into a file on the device: keep it to one plain word.
+  for (const char* c = name; *c; ++c) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(*c)) || *c == '.' || *c == '-';
+    self.machine += plain ? *c : '_';
+  }
+  if (self.machine.empty()) self.machine = "unknown";
+  self.pid = static_cast<long>(getpid());
+  self.now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+  self.process_alive = [](long pid) {
+    return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+  };
+  return self;
+}
+
+}  // namespace
 
 std::string user_of(const std::string& target) {
   const std::size_t at = target.find('@');
@@ -42,6 +75,7 @@ IosSession::IosSession(const driver::Connection& connection, const DeviceFlags& 
   settings.auto_file_prompt = workflow.auto_file_prompt;
   settings.username = user_of(session_.target());
   settings.scp_transfer = !workflow.inline_transfer;
+  settings.identity = this_run();
   settings.warn = [this, &env](std::string_view line) {
     env.err << "iosctl: warning: " << session_.target() << ": " << line << '\n';
   };
@@ -53,6 +87,9 @@ IosSession::IosSession(const driver::Connection& connection, const DeviceFlags& 
       std::make_unique<driver::IosDriver>(session_.driver(), *transfer, std::move(settings), note);
 }
 
-IosSession::~IosSession() = default;
+// Every way out of a command, failures included, gives the device back.
+IosSession::~IosSession() {
+  if (ios_) ios_->release_device();
+}
 
 }  // namespace iosctl::cli

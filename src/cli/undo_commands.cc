@@ -71,6 +71,70 @@ driver::CommitOptions rollback_options(const UndoOptions& options) {
   return commit;
 }
 
+std::string pending_text(const ios::PendingCommit& p);
+
+nlohmann::json status_json(const std::string& host, const driver::DeviceStatus& s,
+                           const std::vector<driver::IosDriver::RunOnDevice>& runs) {
+  nlohmann::json doc = {
+      {"host", host},
+      {"has_pending_commit", s.pending.has_value()},
+      {"checkpoint", s.checkpoint ? nlohmann::json(*s.checkpoint) : nlohmann::json(nullptr)},
+      {"file_prompt", s.file_prompt.empty() ? "alert" : s.file_prompt},
+      {"quiet_left_by",
+       s.quiet_left_by ? nlohmann::json(*s.quiet_left_by) : nlohmann::json(nullptr)},
+      {"unsaved", s.unsaved},
+      {"files", s.leftover_files},
+      {"runs", nlohmann::json::array()}};
+  if (s.pending) {
+    doc["pending_commit"] = {{"user", s.pending->user},
+                             {"seconds_left", s.pending->seconds_left.value_or(-1)},
+                             {"archive_file", s.pending->archive_file}};
+  }
+  for (const driver::IosDriver::RunOnDevice& run : runs) {
+    nlohmann::json r = {{"journal", run.path.str()},
+                        {"state", !run.journal ? "unreadable"
+                                  : run.stale  ? "interrupted"
+                                               : "in_progress"}};
+    if (run.journal) {
+      r["operation"] = run.journal->operation;
+      r["phase"] = run.journal->phase;
+      r["user"] = run.journal->user;
+      r["machine"] = run.journal->machine;
+      r["pid"] = run.journal->pid;
+      r["started"] = run.journal->started;
+    }
+    doc["runs"].push_back(std::move(r));
+  }
+  return doc;
+}
+
+std::string run_text(const driver::IosDriver::RunOnDevice& run) {
+  if (!run.journal) {
+    return "unreadable run journal " + run.path + ": 'iosctl discard' removes it\n";
+  }
+  if (!run.stale) return "run in progress: " + driver::describe_run(*run.journal) + "\n";
+  return "interrupted run: " + driver::describe_run(*run.journal) +
+         (run.journal->phase == "change" ? ", stopped while changing the running config"
+                                         : ", stopped before changing the running config") +
+         "; the next commit, rollback or discard repairs what it left\n";
+}
+
+std::string status_text(const driver::DeviceStatus& s,
+                        const std::vector<driver::IosDriver::RunOnDevice>& runs) {
+  std::string text = (s.pending ? pending_text(*s.pending) : "no pending confirmed commit") + "\n";
+  text += (s.checkpoint ? "checkpoint: " + *s.checkpoint : std::string("no checkpoint")) + "\n";
+  for (const driver::IosDriver::RunOnDevice& run : runs) text += run_text(run);
+  if (s.quiet_left_by) {
+    text += "'file prompt quiet' left by the interrupted " + *s.quiet_left_by +
+            ": the next commit, rollback or discard restores the device's own mode\n";
+  }
+  text += s.unsaved ? "unsaved changes: the running config differs from startup-config "
+                      "(save with 'write memory', or commit again with --save changed)\n"
+                    : "running config saved: startup-config matches it\n";
+  for (const std::string& file : s.leftover_files) text += "iosctl file on flash: " + file + "\n";
+  return text;
+}
+
 std::string pending_text(const ios::PendingCommit& p) {
   std::string text = "pending confirmed commit: by " + p.user;
   if (p.seconds_left) {
@@ -134,23 +198,12 @@ int run_status(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
   try {
     // The reads after this one finish; run_cli then says the run was stopped.
     stop_if_interrupted(env, "");
-    const std::optional<ios::PendingCommit> pending = session.ios().pending_commit();
-    const ios::DevicePath checkpoint = session.ios().device_path(options.workflow.files.rollback);
-    const bool has_checkpoint = session.ios().file_exists(checkpoint);
+    const std::vector<driver::IosDriver::RunOnDevice> runs = session.ios().other_runs();
+    const driver::DeviceStatus status = session.ios().status(runs);
     if (flags.json) {
-      nlohmann::json doc = {{"host", connection.host},
-                            {"has_pending_commit", pending.has_value()},
-                            {"checkpoint", has_checkpoint ? nlohmann::json(checkpoint.str())
-                                                          : nlohmann::json(nullptr)}};
-      if (pending) {
-        doc["pending_commit"] = {{"user", pending->user},
-                                 {"seconds_left", pending->seconds_left.value_or(-1)},
-                                 {"archive_file", pending->archive_file}};
-      }
-      env.out << doc.dump(2) << '\n';
+      env.out << status_json(connection.host, status, runs).dump(2) << '\n';
     } else {
-      env.out << (pending ? pending_text(*pending) : "no pending confirmed commit") << '\n'
-              << (has_checkpoint ? "checkpoint: " + checkpoint : "no checkpoint") << '\n';
+      env.out << status_text(status, runs);
     }
     return kExitOk;
   } catch (const Error& e) {

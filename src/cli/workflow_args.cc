@@ -89,6 +89,9 @@ void add_commit(CLI::App& app, WorkflowArgs& a) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("\"CMD=~REGEX\"");
   cmt->add_flag("--auto-confirm", c.auto_confirm, "Confirm when every health check passes");
+  cmt->add_flag("--allow-hostname-change", c.allow_hostname_change,
+                "Commit a candidate whose 'hostname' differs from the device's (refused "
+                "otherwise: exit 3)");
   cmt->add_flag("--dry-run", c.dry_run,
                 "Load and compare, then discard: exit 2 when there are differences");
   add_file_options(cmt, a);

@@ -136,6 +136,23 @@ void check_exits(const std::vector<Node>& nodes, std::vector<std::string>& path,
   }
 }
 
+// (d) Not a replace failure but a trap after it: auto-rollback, confirmed
+// commits and `iosctl rollback` of every later change need `archive`.
+void check_archive_kept(const Config& running, const Config& candidate, Found& found) {
+  const auto archive = [](const Config& c) -> const Node* {
+    for (const Node& node : c.children) {
+      if (node.text == "archive") return &node;
+    }
+    return nullptr;
+  };
+  const Node* before = archive(running);
+  if (!before || archive(candidate)) return;
+  found.push_back({{}, before->text, ConfigSide::running, before->line,
+                   "the candidate removes `archive`: later commits then cannot auto-rollback "
+                   "or be confirmed, and a failed one cannot be undone by the device; keep the "
+                   "`archive` block unless that is meant"});
+}
+
 }  // namespace
 
 std::vector<RiskyTransition> find_risky_transitions(const Config& running,
@@ -153,6 +170,7 @@ std::vector<RiskyTransition> find_risky_transitions(const Config& running,
   }
   std::vector<std::string> path;
   check_exits(candidate.children, path, found);
+  check_archive_kept(running, candidate, found);
   return found;
 }
 

@@ -74,6 +74,8 @@ const LoadedCandidate& IosDriver::load(std::string_view text, config::CandidateK
                                                                      : settings_.files.candidate),
                     false};
   if (settings_.scp_transfer) check_scp_server();
+  // Before the candidate file is written: two runs share its name.
+  claim_device(kind == config::CandidateKind::merge ? "merge" : "load");
   const std::string local = md5_hex(c.text);
   // Like netmiko's FileTransfer, an identical file already on flash is not
   // copied again: the MD5 over the stored bytes proves it is the same.
@@ -145,6 +147,7 @@ std::string IosDriver::discover_file_system(std::size_t needed) {
                                       " first");
   }
   file_system_ = found;
+  listing_ = listing;
   return fs;
 }
 
@@ -206,11 +209,18 @@ void IosDriver::compare_merge(Comparison& result) {
   }
 }
 
+namespace {
+
+config::Config tree(std::string_view text) { return config::normalize(config::parse_config(text)); }
+
+}  // namespace
+
+bool same_config(std::string_view a, std::string_view b) {
+  return config::diff_configs(tree(a), tree(b)).empty();
+}
+
 ConfigState config_state(std::string_view running, std::string_view before,
                          std::string_view candidate, config::CandidateKind kind) {
-  const auto tree = [](std::string_view text) {
-    return config::normalize(config::parse_config(text));
-  };
   const config::Config now = tree(running);
   const config::ConfigDiff to_candidate = config::diff_configs(now, tree(candidate));
   // A merge only adds: it is in place when nothing of it is missing.

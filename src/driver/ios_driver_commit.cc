@@ -1,5 +1,6 @@
 // IosDriver::commit_config: ARCHITECTURE "The commit, step by step", steps 7-11.
 
+#include "iosctl/config/hostname.h"
 #include "iosctl/config/parse.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/config/risky_transitions.h"
@@ -14,25 +15,6 @@ std::string joined(const std::vector<std::string>& lines) {
   std::string text;
   for (const std::string& line : lines) text += (text.empty() ? "'" : ", '") + line + "'";
   return text.empty() ? "(no line named)" : text;
-}
-
-bool has_line(std::string_view text, std::string_view line) {
-  for (std::size_t at = text.find(line); at != std::string_view::npos;
-       at = text.find(line, at + 1)) {
-    const bool starts = at == 0 || text[at - 1] == '\n';
-    const std::size_t end = at + line.size();
-    if (starts && (end == text.size() || text[end] == '\n' || text[end] == '\r')) return true;
-  }
-  return false;
-}
-
-// The `file prompt` line of `show running-config | include file prompt`;
-// "" when the device is in the default (alert) mode.
-std::string file_prompt_line(std::string_view output) {
-  for (std::string_view mode : {"file prompt quiet", "file prompt noisy", "file prompt alert"}) {
-    if (has_line(output, mode)) return std::string(mode);
-  }
-  return "";
 }
 
 // The refusal while another session holds the configuration lock.
@@ -54,31 +36,99 @@ CommitResult IosDriver::commit_config(const CommitOptions& options) {
   result.comparison = compare_config();
   last_comparison_ = result.comparison;
   result.changed = !result.comparison.device.empty();
-  if (result.changed) {
-    warn_risky_transitions();
-    refuse_pending_commit();
-    refuse_config_lock();
-    if (loaded_->kind == config::CandidateKind::merge) {
-      merge(options);
-    } else {
-      const std::string restore = quiet_file_prompt();
-      try {
-        take_checkpoint();
-      } catch (const Error&) {
-        restore_file_prompt(restore);
-        throw;
-      }
-      // Restored before the replace, so the archive copy IOS takes for
-      // `revert trigger` or a revert timer is the device's own config.
-      restore_file_prompt(restore);
-      const ios::ReplaceResult replaced = replace(loaded_->path, options);
-      if (replaced.outcome != ios::ReplaceOutcome::applied) fail(replaced, loaded_->path);
-    }
-    result.pending_confirm = options.confirm_minutes > 0;
+  // Before "no changes": while a confirmed commit is pending (this user's
+  // too) the device is about to revert, and nothing may be saved.
+  refuse_pending_commit();
+  if (!result.changed) {
+    result.prompt = driver_.dialogue().prompt();
+    result.saved_unsaved_running = save_unsaved_running(options.save);
+    result.saved = result.saved_unsaved_running ||
+                   (options.save == SavePolicy::always && save_if(options.save, true));
+    return result;
   }
+  refuse_hostname_change(options.allow_hostname_change);
+  warn_risky_transitions();
+  refuse_config_lock();
+  if (loaded_->kind == config::CandidateKind::merge) {
+    merge(options);
+  } else {
+    replace_candidate(options);
+  }
+  result.pending_confirm = options.confirm_minutes > 0;
   result.prompt = driver_.dialogue().prompt();
-  result.saved = !result.pending_confirm && save_if(options.save, result.changed);
+  result.saved = !result.pending_confirm && save_if(options.save, true);
   return result;
+}
+
+void IosDriver::replace_candidate(const CommitOptions& options) {
+  const std::string restore = quiet_file_prompt();
+  try {
+    take_checkpoint();
+  } catch (const Error& e) {
+    restore_file_prompt(restore);
+    throw with_leftovers(e);
+  }
+  // Restored before the replace, so the archive copy IOS takes for
+  // `revert trigger` or a revert timer is the device's own config.
+  if (!restore_file_prompt(restore)) {
+    throw with_leftovers(Error(Failure::invalid,
+                               "restoring the file prompt mode before the replace failed; "
+                               "nothing else was changed"));
+  }
+  set_journal_phase("change", options.replace_timeout);
+  verify_unchanged_since_compare(loaded_->path, loaded_->text);
+  const ios::ReplaceResult replaced = replace(loaded_->path, options);
+  if (replaced.outcome != ios::ReplaceOutcome::applied) fail_checked(replaced, loaded_->path);
+}
+
+void IosDriver::verify_unchanged_since_compare(const ios::DevicePath& file,
+                                               const std::string& text) {
+  // Another run (or tool) may have written the file or configured the
+  // device since the compare; replacing then would apply what nobody compared.
+  say("checking that " + file + " and the running config are as compared");
+  const std::optional<std::string> stored = device_md5(file);
+  if (!stored) {
+    throw Error(Failure::overlapped, file +
+                                         " was deleted after iosctl compared it (by another "
+                                         "run or user?); the device is unchanged: run again");
+  }
+  if (*stored != md5_hex(text)) {
+    throw Error(Failure::overlapped,
+                file +
+                    " changed after iosctl compared it (by another run or tool?); the device "
+                    "is unchanged by this run: run again");
+  }
+  if (!same_config(driver_.get_config(ConfigSource::running, false), last_comparison_->running)) {
+    throw Error(Failure::overlapped,
+                "the running config changed after iosctl compared it (another session "
+                "configured the device); the device is unchanged by this run: compare and "
+                "commit again");
+  }
+}
+
+void IosDriver::refuse_hostname_change(bool allowed) const {
+  const std::optional<std::string> wanted = config::hostname_of(loaded_->text);
+  const std::optional<std::string> now = config::hostname_of(last_comparison_->running);
+  if (allowed || !wanted || !now || *wanted == *now) return;
+  throw Error(Failure::invalid, "the candidate names the device '" + *wanted + "' but it is '" +
+                                    *now +
+                                    "'; the device is unchanged: check that the candidate is "
+                                    "this device's, or give --allow-hostname-change to rename it");
+}
+
+bool IosDriver::save_unsaved_running(SavePolicy save) {
+  if (save == SavePolicy::never) return false;
+  // A run interrupted between its replace and its save leaves the candidate
+  // running unsaved: the change is in place, and still owed its save.
+  if (same_config(driver_.get_config(ConfigSource::startup, false), last_comparison_->running)) {
+    return false;
+  }
+  if (settings_.warn) {
+    settings_.warn(
+        "the running config already matches the candidate but startup-config does not (an "
+        "earlier run did not save it): saving");
+  }
+  return save_if(SavePolicy::always, true);
 }
 
 void IosDriver::warn_risky_transitions() const {
@@ -119,51 +169,30 @@ void IosDriver::refuse_config_lock() {
 
 bool IosDriver::save_if(SavePolicy save, bool changed) {
   if (save == SavePolicy::never || (save == SavePolicy::changed && !changed)) return false;
-  // The running config has changed by now, so a refused save is not exit 3.
+  // The running config has changed by now: whatever happens to the save,
+  // the report says which config runs and which is in startup.
   say("saving the running config");
-  const CommandOutcome saved = driver_.send_command("write memory");
+  CommandOutcome saved;
+  try {
+    saved = driver_.send_command("write memory");
+  } catch (const Error& e) {
+    if (e.failure() != Failure::unreachable) throw;
+    throw Error(Failure::not_saved,
+                "the change is in the running config but the connection was "
+                "lost during 'write memory' (" +
+                    std::string(e.what()) +
+                    "): startup-config may still hold the old config: check "
+                    "with 'iosctl status' and save with 'write memory'");
+  }
   if (saved.error) {
-    throw Error(Failure::uncertain, "the change applied but 'write memory' was rejected: " +
-                                        *saved.error + ": save by hand with 'write memory'");
+    throw Error(Failure::not_saved,
+                "the change is in the running config but 'write memory' was "
+                "rejected (" +
+                    *saved.error +
+                    "): startup-config holds the old config: save by hand "
+                    "with 'write memory'");
   }
   return true;
-}
-
-std::string IosDriver::quiet_file_prompt() {
-  // NAPALM's auto_file_prompt: without quiet mode `copy` asks for the
-  // destination name (IOS_BEHAVIOR 4.3) and the checkpoint would stall.
-  const std::string mode = file_prompt_mode();
-  if (mode == "file prompt quiet") return "";
-  if (!settings_.auto_file_prompt) {
-    throw Error(Failure::invalid,
-                "the device lacks 'file prompt quiet' and --no-auto-file-prompt forbids adding "
-                "it; the device is unchanged: configure 'file prompt quiet' or drop "
-                "--no-auto-file-prompt");
-  }
-  configure({"file prompt quiet"});
-  // `no file prompt quiet` is the default (alert) mode; noisy is set back as it was.
-  return mode.empty() ? "no file prompt quiet" : mode;
-}
-
-std::string IosDriver::file_prompt_mode() {
-  return file_prompt_line(run("show running-config | include file prompt"));
-}
-
-void IosDriver::restore_file_prompt(const std::string& line) {
-  if (line.empty()) return;
-  try {
-    configure({line});
-  } catch (const Error& e) {
-    say("could not restore the file prompt mode ('" + line + "'): " + e.what());
-  }
-}
-
-void IosDriver::configure(const std::vector<std::string>& lines) {
-  const ConfigOutcome outcome = driver_.send_config(lines, {});
-  if (outcome.error) {
-    throw Error(Failure::invalid, "'" + lines[outcome.applied] + "' was rejected: " +
-                                      outcome.error->line + ": the device is unchanged");
-  }
 }
 
 void IosDriver::take_checkpoint() {
@@ -197,6 +226,9 @@ ios::ReplaceResult IosDriver::replace(const ios::DevicePath& path, const CommitO
 void IosDriver::merge(const CommitOptions& options) {
   // A confirmed merge arms the timer first, so its backup is the device's
   // own config (napalm's `revert_in` does the same, IOS_BEHAVIOR 7.6).
+  // Checked before quiet mode is added, which the running config would show.
+  set_journal_phase("change", options.replace_timeout);
+  verify_unchanged_since_compare(loaded_->path, loaded_->text);
   if (options.confirm_minutes > 0) arm_revert_timer(options.confirm_minutes);
   const std::string restore = quiet_file_prompt();
   std::string output;
@@ -210,17 +242,32 @@ void IosDriver::merge(const CommitOptions& options) {
   } catch (const Error& e) {
     if (e.failure() == Failure::unreachable) interrupted(e);
     restore_file_prompt(restore);
-    throw;
+    throw with_leftovers(e);
   }
   // The merge adds lines, so the mode iosctl set stays unless the file sets one.
-  if (!has_line(loaded_->text, "file prompt quiet")) restore_file_prompt(restore);
+  if (candidate_sets_quiet()) {
+    keep_quiet();
+  } else if (!restore_file_prompt(restore)) {
+    say("the merge went on with 'file prompt quiet' left in the running config");
+  }
   const ios::MergeResult merged = ios::classify_merge(output);
   switch (merged.outcome) {
     case ios::MergeOutcome::applied:
       return;
     case ios::MergeOutcome::no_such_file:
-      throw Error(Failure::invalid, "the device could not read " + loaded_->path + " (" +
-                                        merged.message + "); the device is unchanged: run again");
+      // IOS says nothing was merged; the running config says whether that holds.
+      if (!same_config(driver_.get_config(ConfigSource::running, false),
+                       last_comparison_->running)) {
+        throw with_leftovers(
+            Error(Failure::uncertain, "the device could not read " + loaded_->path +
+                                          " yet the running config changed: 'iosctl rollback' "
+                                          "restores the checkpoint"));
+      }
+      throw with_leftovers(
+          Error(Failure::overlapped, "the device could not read " + loaded_->path + " (" +
+                                         merged.message +
+                                         ": deleted by another run or user?); the device is "
+                                         "unchanged: run again"));
     case ios::MergeOutcome::unrecognised:
       throw Error(Failure::uncertain, "the merge printed no known result ('" + merged.message +
                                           "'); the device state is unknown: 'iosctl rollback' "
@@ -274,10 +321,45 @@ void IosDriver::undo_failed_merge(const CommitOptions& options) {
 
 void IosDriver::interrupted(const Error& e) {
   interrupted_ = true;
-  throw Error(Failure::uncertain, "the change did not finish (" + std::string(e.what()) +
-                                      "); the device state is unknown: 'iosctl rollback' "
-                                      "restores the checkpoint " +
-                                      checkpoint_path());
+  throw with_leftovers(
+      Error(Failure::uncertain, "the change did not finish (" + std::string(e.what()) +
+                                    "); the device state is unknown: 'iosctl rollback' "
+                                    "restores the checkpoint " +
+                                    checkpoint_path()));
+}
+
+void IosDriver::fail_checked(const ios::ReplaceResult& result, const ios::DevicePath& path) {
+  // IOS's own account of a partial change, or none at all, stands as it is.
+  if (result.outcome == ios::ReplaceOutcome::aborted ||
+      result.outcome == ios::ReplaceOutcome::unrecognised) {
+    fail(result, path);
+  }
+  // Every other outcome says the running config is the original one: read
+  // it back before saying so.
+  say("checking the running config after the failed replace");
+  std::string running;
+  try {
+    running = driver_.get_config(ConfigSource::running, false);
+  } catch (const Error& e) {
+    throw Error(Failure::uncertain,
+                "the replace did not apply and reading the running config "
+                "back failed (" +
+                    std::string(e.what()) +
+                    "); the device state is unknown: 'iosctl rollback' "
+                    "restores the checkpoint");
+  }
+  if (!same_config(running, last_comparison_->running)) {
+    throw Error(Failure::uncertain,
+                "the replace did not apply (" + std::string(ios::describe(result.outcome)) +
+                    ") yet the running config differs from the one before the commit: the "
+                    "device is partly changed: 'iosctl rollback' restores the checkpoint");
+  }
+  if (result.outcome == ios::ReplaceOutcome::missing_file) {
+    throw Error(Failure::overlapped, "the device could not open " + path +
+                                         " (deleted by another run or user?); the device is "
+                                         "unchanged: run again");
+  }
+  fail(result, path);
 }
 
 void IosDriver::fail(const ios::ReplaceResult& result, const ios::DevicePath& path) {
@@ -294,6 +376,10 @@ void IosDriver::fail(const ios::ReplaceResult& result, const ios::DevicePath& pa
                       file_system() + "archive' or use --no-auto-rollback");
     case ios::ReplaceOutcome::locked:
       throw Error(Failure::invalid, locked_message(std::nullopt));
+    case ios::ReplaceOutcome::missing_file:
+      throw Error(Failure::invalid, "the device could not open " + path +
+                                        "; the device is unchanged: check that the file is there "
+                                        "with 'dir'");
     case ios::ReplaceOutcome::reverted:
       throw Error(Failure::reverted, "failed to apply " + joined(result.failing_lines) +
                                          "; the device restored its original config: fix the "

@@ -39,6 +39,7 @@ bool IosDriver::confirm_commit(SavePolicy save) {
 
 RollbackResult IosDriver::rollback(const CommitOptions& options) {
   failing_lines_.clear();
+  claim_device("rollback");
   RollbackResult result;
   if (const std::optional<ios::PendingCommit> pending = pending_commit()) {
     if (pending->user != settings_.username) {
@@ -70,11 +71,19 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
     // The checkpoint was copied in quiet mode, so it holds `file prompt
     // quiet` when iosctl had added it; the mode the device has now is kept.
     refuse_config_lock();
-    const std::string mode = file_prompt_mode();
+    const std::string mode = file_prompt_before_ ? *file_prompt_before_ : file_prompt_mode();
+    file_prompt_before_.reset();
+    set_journal_phase("change", options.replace_timeout);
     const ios::ReplaceResult replaced = replace(checkpoint, options);
     if (replaced.outcome != ios::ReplaceOutcome::applied) fail(replaced, checkpoint);
     if (mode != "file prompt quiet" && file_prompt_mode() == "file prompt quiet") {
-      restore_file_prompt(mode.empty() ? "no file prompt quiet" : mode);
+      // The checkpoint brought back the quiet mode iosctl had added for it.
+      quiet_left_ = mode.empty() ? "no file prompt quiet" : mode;
+      if (!restore_file_prompt(quiet_left_)) {
+        throw with_leftovers(
+            Error(Failure::not_saved, "rolled back to " + checkpoint +
+                                          " but restoring the file prompt mode failed; not saved"));
+      }
     }
     result = {RollbackKind::checkpoint, checkpoint.str(), false};
   }
@@ -84,6 +93,16 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
 
 std::vector<std::string> IosDriver::discard_config() {
   std::vector<std::string> removed;
+  // Dead runs' journals go too, after their repairs; a live run's stays.
+  for (const RunOnDevice& other : other_runs()) {
+    if (!other.stale && other.journal) continue;
+    if (other.journal) {
+      repair_after(other);
+    } else {
+      run("delete /force " + other.path);
+    }
+    removed.push_back(other.path.str());
+  }
   for (const ios::FileName& name : {settings_.files.candidate, settings_.files.merge}) {
     const ios::DevicePath path = device_path(name);
     if (!device_md5(path)) continue;

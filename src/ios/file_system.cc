@@ -1,8 +1,10 @@
 #include "iosctl/ios/file_system.h"
 
+#include <algorithm>
 #include <charconv>
 #include <regex>
 #include <string>
+#include <vector>
 
 namespace iosctl::ios {
 namespace {
@@ -12,6 +14,45 @@ std::optional<std::uint64_t> to_number(const std::string& digits) {
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
   return value;
+}
+
+// The name of one entry line (`   12  -rw-   2210  Nov 24 2020 09:13:47 +00:00  name`):
+// an inode, a permission field such as `-rw-` or `drwx`, a size; the name is
+// the last field, since the date's shape differs between IOS and IOS-XE.
+// Split by hand rather than by a regex: a listing can be long.
+std::optional<std::string> entry_name(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t start = line.find_first_not_of(" \t", at);
+    if (start == std::string_view::npos) break;
+    const std::size_t end = std::min(line.find_first_of(" \t", start), line.size());
+    fields.push_back(line.substr(start, end - start));
+    at = end;
+  }
+  const auto digits = [](std::string_view f) {
+    return !f.empty() && f.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const auto permissions = [](std::string_view f) {
+    return f.size() == 4 && (f[0] == '-' || f[0] == 'd') &&
+           f.substr(1).find_first_not_of("-rwx") == std::string_view::npos;
+  };
+  if (fields.size() < 5 || !digits(fields[0]) || !permissions(fields[1]) || !digits(fields[2])) {
+    return std::nullopt;
+  }
+  return std::string(fields.back());
+}
+
+std::vector<std::string> entry_names(std::string_view output) {
+  std::vector<std::string> names;
+  while (!output.empty()) {
+    const std::size_t end = output.find('\n');
+    std::string_view line = output.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (std::optional<std::string> name = entry_name(line)) names.push_back(std::move(*name));
+    if (end == std::string_view::npos) break;
+    output.remove_prefix(end + 1);
+  }
+  return names;
 }
 
 }  // namespace
@@ -32,6 +73,7 @@ std::optional<DirListing> parse_dir(std::string_view output) {
     listing.total = to_number(m[1].str());
     listing.free = to_number(m[2].str());
   }
+  listing.files = entry_names(output);
   return listing;
 }
 

@@ -2,63 +2,152 @@
 
 #include "iosctl/ios/config_lock.h"
 
-#include <sstream>
+#include <optional>
 
 namespace iosctl::ios {
 namespace {
 
-bool has(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
+// The listings IOS prints between `********` lines, each after its heading
+// (IOS_BEHAVIOR 7.3). Their lines are the candidate's own, so nothing in them
+// is read as a status: a candidate line saying `Rollback Done` stays a line.
+constexpr std::string_view kConfigletHeading =
+    "The rollback configlet from the last pass is listed below:";
+constexpr std::string_view kFailedHeading = "The following commands are failed to apply";
+constexpr std::string_view kStars = "********";
+constexpr std::string_view kFailedCommand = "Failed to apply command ";
 
-std::string_view without_cr(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+std::string_view trimmed(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
   return line;
 }
 
-// IOS_BEHAVIOR 7.3/7.4: a failed line shows up either as
-// `Failed to apply command <line>` (the line keeps its own indentation) or
-// inside the `********` block after `The following commands are failed to apply`.
-std::vector<std::string> failing_lines(std::string_view output) {
-  static constexpr std::string_view kFailed = "Failed to apply command ";
-  std::vector<std::string> lines;
-  std::istringstream in{std::string(output)};
-  std::string raw;
-  int block = 0;  // 1: after the heading, 2: inside the starred block
-  while (std::getline(in, raw)) {
-    const std::string_view line = without_cr(raw);
-    if (line.rfind(kFailed, 0) == 0) {
-      lines.emplace_back(line.substr(kFailed.size()));
-    } else if (has(line, "commands are failed to apply")) {
-      block = 1;
-    } else if (block > 0 && line.rfind("********", 0) == 0) {
-      block = block == 1 ? 2 : 0;
-    } else if (block == 2 && !line.empty()) {
-      lines.emplace_back(line);
+bool is_aborted(std::string_view line) {
+  // `Rollback aborted after 5 passes`, or bare `Rollback aborted` (genielibs).
+  return line == "Rollback aborted" ||
+         (line.starts_with("Rollback aborted after ") && line.ends_with(" passes"));
+}
+
+bool is_missing_file(std::string_view line) {
+  return (line.starts_with("%Error opening ") && line.ends_with("(No such file or directory)")) ||
+         line.starts_with("Error: Could not open file ");
+}
+
+// The outcome a whole line outside the listings announces, if any.
+std::optional<ReplaceOutcome> status_of(std::string_view line) {
+  if (line == "Rollback Done") return ReplaceOutcome::applied;
+  if (is_aborted(line)) return ReplaceOutcome::aborted;
+  if (line == "The original configuration has been successfully restored.") {
+    return ReplaceOutcome::reverted;
+  }
+  if (line == "%The input file is not a valid config file.") return ReplaceOutcome::invalid_file;
+  if (line.starts_with("%Please turn config archive on")) return ReplaceOutcome::archive_off;
+  if (line.starts_with("Configuration mode") && refused_by_lock(line)) {
+    return ReplaceOutcome::locked;
+  }
+  if (is_missing_file(line)) return ReplaceOutcome::missing_file;
+  return std::nullopt;
+}
+
+// Reads the output line by line as IOS lays it out: status lines, `Failed
+// to apply command` lines, and the two listings.
+class ReplaceReader {
+ public:
+  void read(std::string_view line) {
+    line = trimmed(line);
+    switch (place_) {
+      case Place::outside:
+        return read_outside(line);
+      case Place::before_configlet:
+      case Place::before_failed:
+        // A heading not followed by its listing is a line like any other.
+        place_ = line == kStars
+                     ? (place_ == Place::before_configlet ? Place::configlet : Place::failed)
+                     : Place::outside;
+        if (place_ == Place::outside) read_outside(line);
+        return;
+      case Place::configlet:
+        // The configlet is a config ending in `end`; a banner's `********`
+        // text line inside it does not close it.
+        if (line == kStars && last_in_configlet_ == "end") place_ = Place::outside;
+        last_in_configlet_ = line;
+        return;
+      case Place::failed:
+        if (line == kStars) {
+          place_ = Place::outside;
+        } else if (!line.empty()) {
+          result_.failing_lines.emplace_back(line);
+        }
+        return;
     }
   }
-  return lines;
-}
+
+  ReplaceResult result() const {
+    ReplaceResult r = result_;
+    r.outcome = last_.value_or(ReplaceOutcome::unrecognised);
+    // A replace that failed a line is never applied, whatever follows.
+    if (r.outcome == ReplaceOutcome::applied && failed_) r.outcome = ReplaceOutcome::unrecognised;
+    return r;
+  }
+
+ private:
+  enum class Place { outside, before_configlet, configlet, before_failed, failed };
+
+  void read_outside(std::string_view line) {
+    if (line == kConfigletHeading) {
+      place_ = Place::before_configlet;
+    } else if (line.starts_with(kFailedHeading)) {
+      place_ = Place::before_failed;
+      failed_ = true;
+    } else if (line.starts_with(kFailedCommand)) {
+      // IOS_BEHAVIOR 7.4: the failing line keeps its own indentation.
+      result_.failing_lines.emplace_back(line.substr(kFailedCommand.size()));
+      failed_ = true;
+    } else if (const std::optional<ReplaceOutcome> status = status_of(line)) {
+      if (*status == ReplaceOutcome::aborted) failed_ = true;
+      last_ = status;
+    }
+  }
+
+  Place place_ = Place::outside;
+  std::string_view last_in_configlet_;
+  std::optional<ReplaceOutcome> last_;
+  bool failed_ = false;
+  ReplaceResult result_;
+};
 
 }  // namespace
 
 ReplaceResult classify_replace(std::string_view output) {
-  ReplaceResult result;
-  if (has(output, "%Please turn config archive on")) {
-    result.outcome = ReplaceOutcome::archive_off;
-  } else if (refused_by_lock(output)) {
-    result.outcome = ReplaceOutcome::locked;
-  } else if (has(output, "is not a valid config file")) {
-    result.outcome = ReplaceOutcome::invalid_file;
-  } else if (has(output, "original configuration has been successfully restored")) {
-    result.outcome = ReplaceOutcome::reverted;
-  } else if (has(output, "Rollback aborted")) {
-    result.outcome = ReplaceOutcome::aborted;
-  } else if (has(output, "Rollback Done") && !has(output, "Failed to apply command")) {
-    result.outcome = ReplaceOutcome::applied;
+  ReplaceReader reader;
+  while (!output.empty()) {
+    const std::size_t end = output.find('\n');
+    reader.read(output.substr(0, end));
+    if (end == std::string_view::npos) break;
+    output.remove_prefix(end + 1);
   }
-  result.failing_lines = failing_lines(output);
-  return result;
+  return reader.result();
+}
+
+std::string_view describe(ReplaceOutcome outcome) {
+  switch (outcome) {
+    case ReplaceOutcome::applied:
+      return "IOS said the candidate applied";
+    case ReplaceOutcome::reverted:
+      return "IOS said it restored the original config";
+    case ReplaceOutcome::aborted:
+      return "IOS said the rollback aborted";
+    case ReplaceOutcome::invalid_file:
+      return "IOS said the file is not a valid config file";
+    case ReplaceOutcome::archive_off:
+      return "IOS said the config archive is off";
+    case ReplaceOutcome::locked:
+      return "IOS said the configuration is locked";
+    case ReplaceOutcome::missing_file:
+      return "IOS could not open the file";
+    case ReplaceOutcome::unrecognised:
+      break;
+  }
+  return "IOS printed no known result";
 }
 
 }  // namespace iosctl::ios

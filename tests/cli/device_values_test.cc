@@ -112,8 +112,8 @@ std::vector<Entry> entries() {
   std::vector<Entry> e;
   e.push_back({"--dest-file-system",
                [](const std::string& bad, ScratchDir&) {
-                 return std::vector<std::string>{"-H", "r1", "compare", "c.cfg",
-                                                 "--dest-file-system", "bootflash:" + bad};
+                 return std::vector<std::string>{
+                     "-H", "r1", "compare", "c.cfg", "--dest-file-system", "bootflash:" + bad};
                },
                [&](const std::string& bad, ScratchDir&) {
                  return refused("--dest-file-system", "bootflash:" + bad, kFileSystemRule);
@@ -121,21 +121,21 @@ std::vector<Entry> entries() {
   for (const char* option : {"--candidate-file", "--merge-file", "--rollback-file"}) {
     e.push_back({option,
                  [option](const std::string& bad, ScratchDir&) {
-                   return std::vector<std::string>{"-H", "r1", "commit", "c.cfg", option,
-                                                   "x.txt" + bad};
+                   return std::vector<std::string>{"-H",    "r1",   "commit",
+                                                   "c.cfg", option, "x.txt" + bad};
                  },
                  [option](const std::string& bad, ScratchDir&) {
                    return refused(option, "x.txt" + bad, ios::kFileNameRule);
                  }});
   }
-  e.push_back({"rollback --rollback-file",
-               [](const std::string& bad, ScratchDir&) {
-                 return std::vector<std::string>{"-H", "r1", "rollback", "--rollback-file",
-                                                 "x.txt" + bad};
-               },
-               [](const std::string& bad, ScratchDir&) {
-                 return refused("--rollback-file", "x.txt" + bad, ios::kFileNameRule);
-               }});
+  e.push_back(
+      {"rollback --rollback-file",
+       [](const std::string& bad, ScratchDir&) {
+         return std::vector<std::string>{"-H", "r1", "rollback", "--rollback-file", "x.txt" + bad};
+       },
+       [](const std::string& bad, ScratchDir&) {
+         return refused("--rollback-file", "x.txt" + bad, ios::kFileNameRule);
+       }});
   e.push_back({"send-command CMD",
                [](const std::string& bad, ScratchDir&) {
                  return std::vector<std::string>{"-H", "r1", "send-command", "show version",
@@ -167,8 +167,13 @@ std::vector<Entry> entries() {
   e.push_back(file);
   e.push_back({"--health-check",
                [](const std::string& bad, ScratchDir&) {
-                 return std::vector<std::string>{"-H",  "r1", "commit", "c.cfg", "--confirm-timeout",
-                                                 "5",   "--health-check",
+                 return std::vector<std::string>{"-H",
+                                                 "r1",
+                                                 "commit",
+                                                 "c.cfg",
+                                                 "--confirm-timeout",
+                                                 "5",
+                                                 "--health-check",
                                                  "show clock" + bad + "=~UTC"};
                },
                [](const std::string& bad, ScratchDir&) {
@@ -176,8 +181,8 @@ std::vector<Entry> entries() {
                }});
   Entry option{"--option secret",
                [](const std::string& bad, ScratchDir&) {
-                 return std::vector<std::string>{"--option", "secret=pw" + bad, "-H", "r1",
-                                                 "send-command", "show clock"};
+                 return std::vector<std::string>{"--option", "secret=pw" + bad, "-H",
+                                                 "r1",       "send-command",    "show clock"};
                },
                [](const std::string&, ScratchDir&) {
                  // After the warning every --option secret= draws.
@@ -199,16 +204,17 @@ std::vector<Entry> entries() {
                            "show clock"};
                      },
                      [](const std::string&, ScratchDir& dir) {
-                       return dir.path() + "/opts.yaml: option secret: " +
-                              std::string(ios::kSecretRule);
+                       return dir.path() +
+                              "/opts.yaml: option secret: " + std::string(ios::kSecretRule);
                      }};
   options_file.question_mark_refused = false;
   e.push_back(options_file);
   Entry secret_env{"--secret-env",
                    [](const std::string& bad, ScratchDir&) {
                      setenv("IOSCTL_TEST_SECRET", ("pw" + bad).c_str(), 1);
-                     return std::vector<std::string>{"--secret-env", "IOSCTL_TEST_SECRET", "-H",
-                                                     "r1",           "send-command", "show clock"};
+                     return std::vector<std::string>{"--secret-env", "IOSCTL_TEST_SECRET",
+                                                     "-H",           "r1",
+                                                     "send-command", "show clock"};
                    },
                    [](const std::string&, ScratchDir&) {
                      return "--secret-env IOSCTL_TEST_SECRET: " + std::string(ios::kSecretRule);
@@ -224,9 +230,10 @@ std::vector<Entry> entries() {
                     [](const std::string& bad, ScratchDir& dir) {
                       return std::vector<std::string>{
                           "-i",
-                          dir.write("inv.yaml", "hosts:\n  r1:\n    hostname: 127.0.0.1\n"
-                                                "    secret: " +
-                                                    yaml_quoted("pw" + bad) + "\n"),
+                          dir.write("inv.yaml",
+                                    "hosts:\n  r1:\n    hostname: 127.0.0.1\n"
+                                    "    secret: " +
+                                        yaml_quoted("pw" + bad) + "\n"),
                           "send-command", "show clock"};
                     },
                     [](const std::string&, ScratchDir& dir) {
@@ -238,15 +245,15 @@ std::vector<Entry> entries() {
                       [](const std::string& bad, ScratchDir& dir) {
                         return std::vector<std::string>{
                             "-i",
-                            dir.write("inv.yaml", "hosts:\n  r1:\n    hostname: 127.0.0.1\n"
-                                                  "    connection_options:\n      netmiko:\n"
-                                                  "        extras:\n          secret: " +
-                                                      yaml_quoted("pw" + bad) + "\n"),
+                            dir.write("inv.yaml",
+                                      "hosts:\n  r1:\n    hostname: 127.0.0.1\n"
+                                      "    connection_options:\n      netmiko:\n"
+                                      "        extras:\n          secret: " +
+                                          yaml_quoted("pw" + bad) + "\n"),
                             "send-command", "show clock"};
                       },
                       [](const std::string&, ScratchDir& dir) {
-                        return dir.path() + "/inv.yaml:7: secret: " +
-                               std::string(ios::kSecretRule);
+                        return dir.path() + "/inv.yaml:7: secret: " + std::string(ios::kSecretRule);
                       }};
   extras_secret.question_mark_refused = false;
   e.push_back(extras_secret);
@@ -270,8 +277,8 @@ TEST(DeviceValues, EveryEntryRefusesEveryHostileValueBeforeConnecting) {
       const std::string where = std::string(entry.name) + " with " + value.label;
       EXPECT_EQ(r.exit_code, 1) << where << "\n" << r.err.substr(0, 400);
       EXPECT_EQ(r.connects, 0) << where;
-      EXPECT_EQ(r.err, std::string(entry.warning) + "iosctl: error: " +
-                           entry.message(value.bytes, dir) + "\n")
+      EXPECT_EQ(r.err, std::string(entry.warning) +
+                           "iosctl: error: " + entry.message(value.bytes, dir) + "\n")
           << where;
       ++refusals;
     }

@@ -171,5 +171,19 @@ TEST(RiskyTransitions, ExitLinesWhereIosPrintsThemDoNotFire) {
                   .empty());
 }
 
+TEST(RiskyTransitions, RemovingTheArchiveFires) {
+  // Rollback and auto-rollback of every later change need `archive`; a
+  // candidate that keeps it (changed or not) does not fire.
+  constexpr std::string_view kRunning = "hostname r1\narchive\n path bootflash:archive\nend\n";
+  const std::vector<RiskyTransition> found = risky(kRunning, "hostname r1\nend\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].line, "archive");
+  EXPECT_EQ(found[0].side, ConfigSide::running);
+  EXPECT_EQ(found[0].line_number, 2);
+  EXPECT_NE(found[0].explanation.find("cannot auto-rollback"), std::string::npos);
+  EXPECT_TRUE(risky(kRunning, "hostname r1\narchive\n path flash:arch\nend\n").empty());
+  EXPECT_TRUE(risky("hostname r1\nend\n", "hostname r1\nend\n").empty());
+}
+
 }  // namespace
 }  // namespace iosctl::config

@@ -32,6 +32,13 @@ std::string configures(const std::string& line, const std::string& host = "r1") 
          says(line, "", host + "(config)#") + says("end", "", host + "#");
 }
 
+constexpr const char* kRunning =
+    "Building configuration...\n\nCurrent configuration : 40 bytes\n!\nversion "
+    "17.3\nhostname r1\nend\n\n";
+
+// The running config read back, unchanged since the compare.
+std::string running_unchanged() { return says("show running-config", kRunning); }
+
 std::string loaded_and_compared(const std::string& device_diff) {
   return says("dir",
               "Directory of bootflash:/\n\n1940303872 bytes total (1036210176 bytes free)\n") +
@@ -42,9 +49,7 @@ std::string loaded_and_compared(const std::string& device_diff) {
              "show archive config differences system:running-config "
              "bootflash:/candidate_config.txt",
              "!Contextual Config Diffs:\n" + device_diff + "\n") +
-         says("show running-config",
-              "Building configuration...\n\nCurrent configuration : 40 bytes\n!\nversion "
-              "17.3\nhostname r1\nend\n\n");
+         running_unchanged();
 }
 
 // `show configuration lock` with nobody holding the lock.
@@ -63,7 +68,10 @@ std::string prepared() {
          configures("file prompt quiet") +
          says("copy running-config bootflash:/rollback_config.txt",
               "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
-         configures("no file prompt quiet");
+         configures("no file prompt quiet") +
+         says("verify /md5 bootflash:/candidate_config.txt",
+              "verify /md5 (bootflash:/candidate_config.txt) = " + md5_hex(kCandidate) + "\n") +
+         running_unchanged();
 }
 
 class FakeTransfer : public FileTransfer {
@@ -79,11 +87,11 @@ dialog::PlatformProfile bare() {
 }
 
 struct Fixture {
-  explicit Fixture(const std::string& rest)
-      : stream(">\n\nr1#\\c\n" +
-               loaded_and_compared(rest.empty() ? "!No changes were found\n"
-                                                : "+ntp server 192.0.2.1\n") +
-               rest),
+  explicit Fixture(const std::string& rest, bool differs = true)
+      : stream(
+            ">\n\nr1#\\c\n" +
+            loaded_and_compared(differs ? "+ntp server 192.0.2.1\n" : "!No changes were found\n") +
+            rest),
         driver(stream, bare(), {}),
         ios(driver, transfer) {
     driver.open();
@@ -107,8 +115,12 @@ Failure failure_of(Fixture& f, const CommitOptions& options, std::string& messag
 }
 
 TEST(IosDriverCommit, NoDifferenceTouchesNothing) {
-  // Without a difference no checkpoint, no file prompt change and no save is sent.
-  Fixture f("");
+  // Without a difference no checkpoint, no file prompt change and no save is
+  // sent; the timer and startup-config are read (a pending commit or an
+  // unsaved change is not "no changes").
+  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
+                says("show startup-config", "!\nversion 17.3\nhostname r1\nend\n"),
+            false);
   const CommitResult r = f.ios.commit_config({});
   EXPECT_FALSE(r.changed);
   EXPECT_FALSE(r.saved);
@@ -133,7 +145,8 @@ TEST(IosDriverCommit, RevertedReplaceQuotesTheFailingLine) {
             says(kReplace,
                  "Failed to apply command adfjasdfadfa\nAborting Rollback.\n\nTotal number of "
                  "passes: 0\nRollback Done\n\nThe original configuration has been successfully "
-                 "restored.\n"));
+                 "restored.\n") +
+            running_unchanged());
   std::string message;
   EXPECT_EQ(failure_of(f, {}, message), Failure::reverted);
   EXPECT_EQ(message,
@@ -161,7 +174,8 @@ TEST(IosDriverCommit, AbortedReplaceIsUncertainAndNamesTheCheckpoint) {
 TEST(IosDriverCommit, ArchiveOffIsInvalidAndUnchanged) {
   // Without an archive the replace refuses; the user is told the device is unchanged.
   Fixture f(prepared() +
-            says(kReplace, "%Please turn config archive on before using the rollback feature.\n"));
+            says(kReplace, "%Please turn config archive on before using the rollback feature.\n") +
+            running_unchanged());
   std::string message;
   EXPECT_EQ(failure_of(f, {}, message), Failure::invalid);
   EXPECT_EQ(message,
@@ -197,6 +211,46 @@ TEST(IosDriverCommit, RefusedCheckpointRestoresFilePromptsAndReplacesNothing) {
             "'copy running-config bootflash:/rollback_config.txt' was rejected: %Error opening "
             "bootflash:/rollback_config.txt (No space left on device)");
   EXPECT_TRUE(f.stream.finished()) << f.stream.remaining();
+}
+
+TEST(IosDriverCommit, ARestoreTheRunningConfigDeniesIsUncertain) {
+  // IOS says it restored the original, but the running config read back
+  // differs: the device is partly changed, not reverted.
+  Fixture f(
+      prepared() +
+      says(kReplace,
+           "Failed to apply command adfjasdfadfa\nAborting Rollback.\n\nTotal number of "
+           "passes: 0\nRollback Done\n\nThe original configuration has been successfully "
+           "restored.\n") +
+      says("show running-config", "!\nversion 17.3\nhostname r1\nntp server 192.0.2.1\nend\n"));
+  std::string message;
+  EXPECT_EQ(failure_of(f, {}, message), Failure::uncertain);
+  EXPECT_NE(message.find("yet the running config differs"), std::string::npos) << message;
+}
+
+TEST(IosDriverCommit, ACandidateRewrittenSinceTheCompareIsOverlapped) {
+  // Another run wrote the candidate file after the compare: nothing is replaced.
+  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
+            lock_free() + says("show running-config | include file prompt", "") +
+            configures("file prompt quiet") +
+            says("copy running-config bootflash:/rollback_config.txt",
+                 "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
+            configures("no file prompt quiet") +
+            says("verify /md5 bootflash:/candidate_config.txt",
+                 "verify /md5 (bootflash:/candidate_config.txt) = " + md5_hex("other") + "\n"));
+  std::string message;
+  EXPECT_EQ(failure_of(f, {}, message), Failure::overlapped);
+  EXPECT_TRUE(f.stream.finished()) << f.stream.remaining();
+}
+
+TEST(IosDriverCommit, AWriteMemoryCutOffIsNotSaved) {
+  // The replace applied; the save never answered: exit 7, saying which
+  // config runs and which is in startup.
+  Fixture f(prepared() + says(kReplace, "Total number of passes: 1\nRollback Done\n\n") +
+            "> write memory\n");
+  std::string message;
+  EXPECT_EQ(failure_of(f, {}, message), Failure::not_saved);
+  EXPECT_NE(message.find("the change is in the running config"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -142,7 +142,7 @@ TEST_F(CliCommitFaults, DropMidReplaceReportsWhereTheDeviceIs) {
   std::string candidate = running_plus("ntp server 192.0.2.10\nntp server 192.0.2.11");
   candidate.replace(candidate.find("hostname r1"), 11, "hostname r9");
   const auto file = dir_.write("change.cfg", candidate);
-  const RunResult r = run({"--json", "commit", file.string()});
+  const RunResult r = run({"--json", "commit", "--allow-hostname-change", file.string()});
   EXPECT_EQ(r.status, 5) << r.out << r.err;
   EXPECT_NE(r.err.find("the change did not finish"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("; reconnected: the device is "), std::string::npos) << r.err;

@@ -89,13 +89,31 @@ TEST_F(CliCommit, ArchiveOffIsRejectedWithExitThree) {
   EXPECT_EQ(running(), before);
 }
 
+TEST_F(CliCommit, AnotherHostsCandidateIsRefused) {
+  // The classic fleet mistake, br1's file on r1: exit 3 before any change,
+  // naming the flag that says the rename is meant.
+  start();
+  const std::string before = running();
+  std::string candidate = before;
+  candidate.replace(candidate.find("hostname r1"), 11, "hostname br1");
+  const auto file = dir_.write("br1.cfg", candidate);
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_NE(r.err.find("the candidate names the device 'br1' but it is 'r1'; the device is "
+                       "unchanged"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("--allow-hostname-change"), std::string::npos) << r.err;
+  EXPECT_EQ(running(), before);
+}
+
 TEST_F(CliCommit, HostnameChangeIsFollowed) {
   // A new hostname: exit 0 and the session goes on at the new prompt to save.
   start();
   std::string candidate = running();
   candidate.replace(candidate.find("hostname r1"), 11, "hostname r9");
   const auto file = dir_.write("rename.cfg", candidate);
-  const RunResult r = run({"commit", file.string()});
+  const RunResult r = run({"commit", "--allow-hostname-change", file.string()});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("; saved\n"), std::string::npos) << r.out;
   EXPECT_NE(running().find("hostname r9\n"), std::string::npos);
@@ -118,6 +136,22 @@ TEST_F(CliCommit, RiskyTransitionIsWarnedBeforeTheChange) {
                 "change or remove a primary address while the interface has secondaries"),
             std::string::npos)
       << r.err;
+}
+
+TEST_F(CliCommit, RemovingTheArchiveIsWarnedAbout) {
+  // The commit goes ahead, but says what the operator loses with `archive`.
+  start();
+  std::string candidate = running();
+  candidate.erase(candidate.find("archive\n"),
+                  candidate.find("interface ") - candidate.find("archive\n"));
+  const auto file = dir_.write("no-archive.cfg", candidate);
+  const RunResult r = run({"commit", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("iosctl: warning: " + target() +
+                       ": 'archive': the candidate removes `archive`"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(running().find("\narchive\n"), std::string::npos);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+
 #include <memory>
 #include <string>
 
@@ -73,6 +75,35 @@ TEST_F(CliConfigLock, RollbackIsRefusedWhileLocked) {
   EXPECT_NE(r.err.find("the configuration is locked by user 'ops'"), std::string::npos) << r.err;
   unlock();
   EXPECT_EQ(running(), committed);
+}
+
+TEST_F(CliConfigLock, ALockTakenAfterTheCheckIsReportedWithTheQuietModeItLeaves) {
+  // The lock arrives while the checkpoint is taken: iosctl cannot remove the
+  // quiet mode it added, says so, and the next run repairs it. Answers come
+  // 40 ms late, so the commit is still at the checkpoint when it is stopped.
+  LabEntry slow;
+  slow.users.push_back("- {username: ops, password: secret, privilege: 15}");
+  slow.extra = {"latency_ms: 40"};
+  start(slow);
+  ASSERT_EQ(run({"status"}).status, 0);
+  auto commit = spawn({"-v", "commit", candidate_});
+  ASSERT_TRUE(commit->wait_for_err("saving the running config as the checkpoint", deadline_in(30)));
+  commit->send_signal(SIGSTOP);
+  lock_as_ops();
+  commit->send_signal(SIGCONT);
+  EXPECT_EQ(commit->wait(deadline_in(60)), 3) << commit->err();
+  EXPECT_NE(commit->err().find("'file prompt quiet' that iosctl added stays in the running config"),
+            std::string::npos)
+      << commit->err();
+  unlock();
+  EXPECT_NE(run({"status"}).out.find("'file prompt quiet' left by the interrupted"),
+            std::string::npos);
+  const RunResult again = run({"commit", candidate_});
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("restored 'no file prompt quiet'"), std::string::npos) << again.err;
+  const std::string after = running();
+  EXPECT_NE(after.find("ntp server 192.0.2.10\n"), std::string::npos);
+  EXPECT_EQ(after.find("file prompt quiet"), std::string::npos);
 }
 
 }  // namespace

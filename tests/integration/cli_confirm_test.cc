@@ -127,5 +127,28 @@ TEST_F(CliConfirm, HealthCheckNeedsAConfirmTimeout) {
   EXPECT_EQ(running(), before_);
 }
 
+TEST_F(CliConfirm, OwnPendingCommitIsNeverNoChanges) {
+  // The same commit again while one's own confirmed commit is pending: exit
+  // 3 naming confirm and rollback, and no save under the revert timer even
+  // with --save always (startup-config keeps the old config).
+  ASSERT_EQ(run({"commit", candidate_, "--confirm-timeout", "60"}).status, 0);
+  for (const std::vector<std::string>& again :
+       {std::vector<std::string>{"commit", candidate_},
+        std::vector<std::string>{"commit", candidate_, "--save", "always"},
+        std::vector<std::string>{"--json", "commit", candidate_}}) {
+    const RunResult r = run(again);
+    EXPECT_EQ(r.status, 3) << r.out << r.err;
+    EXPECT_NE((r.out + r.err).find("your confirmed commit is still pending; the device is "
+                                   "unchanged: run 'iosctl confirm' to keep it or 'iosctl "
+                                   "rollback' to undo it first"),
+              std::string::npos)
+        << r.out << r.err;
+  }
+  EXPECT_FALSE(startup_has("ntp server 192.0.2.10"));
+  EXPECT_NE(run({"status"}).out.find("pending confirmed commit: by admin"), std::string::npos);
+  ASSERT_EQ(run({"rollback"}).status, 0);
+  EXPECT_EQ(running(), before_);
+}
+
 }  // namespace
 }  // namespace iosctl::test

@@ -40,8 +40,7 @@ TEST_F(CliInjection, NewlineInCandidateFileRunsNoWriteMemory) {
   const std::string before = run({"get-config", "--source", "startup"}).out;
   ASSERT_EQ(before.find("ntp server 192.0.2.99"), std::string::npos) << before;
   const auto file = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
-  const RunResult r =
-      run({"compare", file.string(), "--candidate-file", "x.txt\nwrite memory\r"});
+  const RunResult r = run({"compare", file.string(), "--candidate-file", "x.txt\nwrite memory\r"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(r.err,
             "iosctl: error: --candidate-file 'x.txt\\nwrite memory\\r': a file name is up to 128 "
@@ -53,8 +52,7 @@ TEST_F(CliInjection, NewlineInCandidateFileRunsNoWriteMemory) {
 TEST_F(CliInjection, SendCommandTakesOneCommandPerArgument) {
   // A newline inside one send-command argument is refused; nothing is sent.
   start();
-  const RunResult r =
-      run({"send-command", "show clock\nconfigure terminal\nhostname evil\nend"});
+  const RunResult r = run({"send-command", "show clock\nconfigure terminal\nhostname evil\nend"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(r.err,
             "iosctl: error: send-command 'show clock\\nconfigure terminal\\nhostname evil\\nend': "
@@ -90,16 +88,16 @@ TEST_F(CliInjection, SendConfigFileWithABannerStillWorks) {
   const RunResult r = run({"send-config", "-f", file.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string config = running();
-  EXPECT_NE(config.find("banner motd ^CAuthorised users only?^C\n"), std::string::npos)
-      << config;
+  EXPECT_NE(config.find("banner motd ^CAuthorised users only?^C\n"), std::string::npos) << config;
   EXPECT_NE(config.find("ntp server 192.0.2.10\n"), std::string::npos) << config;
 }
 
 TEST_F(CliInjection, SendConfigFileWithEtxIsRefused) {
   // ETX is Ctrl-C at the CLI: refused as FILE:LINE, nothing sent.
   start();
-  const auto file = dir_.write("etx.txt", "ntp server 192.0.2.10\nbanner motd \x03"
-                                          "Hi\x03\n");
+  const auto file = dir_.write("etx.txt",
+                               "ntp server 192.0.2.10\nbanner motd \x03"
+                               "Hi\x03\n");
   const RunResult r = run({"send-config", "-f", file.string()});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(r.err, "iosctl: error: " + file.string() +

@@ -93,10 +93,10 @@ bool ChildProcess::wait_for_line(std::string_view line, Deadline deadline) {
 }
 
 bool ChildProcess::wait_for_err(std::string_view text, Deadline deadline) {
-  while (true) {
-    if (err_.find(text) != std::string::npos) return true;
+  while (err_.find(text) == std::string::npos) {
     if (err_fd_ < 0 || !pump(deadline)) return false;
   }
+  return true;
 }
 
 void ChildProcess::send_signal(int signal) {

@@ -28,7 +28,8 @@ class ChildProcess {
 
   // Reads until stdout holds the whole line `line`; false at `deadline`.
   bool wait_for_line(std::string_view line, Deadline deadline);
-  // Reads until stderr holds `text` anywhere; false at `deadline`.
+  // Reads until stderr holds `text` (iosctl's -v progress lines, say);
+  // false at `deadline`.
   bool wait_for_err(std::string_view text, Deadline deadline);
   // Sends `signal` to the child.
   void send_signal(int signal);

@@ -38,6 +38,15 @@ class DeviceTest : public ::testing::Test {
   RunResult run(const std::vector<std::string>& args) {
     return run_iosctl_on(joined(login_args(port_, dir_.path() / "known_hosts"), args));
   }
+  // Starts iosctl against the device with `args`, to be read, stopped or
+  // killed while it runs.
+  std::unique_ptr<ChildProcess> spawn(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {IOSCTL_BINARY};
+    for (const std::string& a : joined(login_args(port_, dir_.path() / "known_hosts"), args)) {
+      argv.push_back(a);
+    }
+    return std::make_unique<ChildProcess>(argv);
+  }
   // Runs iosctl as `user` (password "secret", like admin).
   RunResult run_as(const std::string& user, const std::vector<std::string>& args) {
     std::vector<std::string> login = login_args(port_, dir_.path() / "known_hosts");

@@ -99,8 +99,8 @@ TEST(FileNameArg, RefusesPathsSpacesQuotesHelpAndControlBytes) {
             "--candidate-file 'x.txt\\nwrite memory': a file name is up to 128 letters, digits, "
             "'.', '_' and '-', with no path, not starting with '.' or '-' (e.g. "
             "candidate_config.txt)");
-  for (const char* bad : {"", "a/b", "flash:x", "x y", "x'y", "x\"y", "x?", "x\ty", ".hidden",
-                          "..", "-x", "x|y", "x\\y"}) {
+  for (const char* bad : {"", "a/b", "flash:x", "x y", "x'y", "x\"y", "x?", "x\ty", ".hidden", "..",
+                          "-x", "x|y", "x\\y"}) {
     EXPECT_EQ(file_name_refusal(bad), "--candidate-file '" + shown_value(bad) + rule) << bad;
   }
   EXPECT_EQ(file_name_refusal(std::string("x\0y", 3)), "--candidate-file 'x\\0y" + rule);
@@ -154,8 +154,7 @@ TEST(ConfigLinesArg, RefusesControlBytesHelpAndStrayEtxOutsideBanners) {
             "as ^C, or send the file with commit --merge)");
   for (const std::string& bad :
        {std::string("description a\0b", 15), std::string("description \x1b"),
-        std::string("description why?"), std::string("description \x03"),
-        std::string(4097, 'x')}) {
+        std::string("description why?"), std::string("description \x03"), std::string(4097, 'x')}) {
     EXPECT_EQ(config_refusal({bad}), "f.txt:1: '" + shown_value(bad) + rule) << shown_value(bad);
   }
 }

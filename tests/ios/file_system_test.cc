@@ -25,6 +25,25 @@ TEST(ParseDir, FindsFileSystemAndSizes) {
   EXPECT_EQ(listing->free, 1036210176u);
 }
 
+TEST(ParseDir, ListsEntryNames) {
+  // Every entry line gives its name, directories included; the header,
+  // blank lines and the totals line give none.
+  const auto listing = parse_dir(kDirXe);
+  ASSERT_TRUE(listing);
+  EXPECT_EQ(listing->files, (std::vector<std::string>{"lost+found", "candidate_config.txt"}));
+}
+
+TEST(ParseDir, ListsClassicIosEntriesWithCrLf) {
+  // IOSv's 12-wide size column and CRLF line ends parse the same way.
+  const auto listing = parse_dir(
+      "Directory of flash0:/\r\n\r\n"
+      "    1  drw-           0  Jan 30 2013 00:00:00 +00:00  boot\r\n"
+      "    7  -rw-        2210  Jan 30 2013 00:00:00 +00:00  iosctl-run-0123456789ab.txt\r\n\r\n"
+      "2142715904 bytes total (1234 bytes free)\r\n");
+  ASSERT_TRUE(listing);
+  EXPECT_EQ(listing->files, (std::vector<std::string>{"boot", "iosctl-run-0123456789ab.txt"}));
+}
+
 TEST(ParseDir, SingleFileListingWithCrLf) {
   // `dir flash:/file` names the file system before the file, CRLF or not.
   const auto listing = parse_dir(

@@ -74,5 +74,60 @@ TEST(ClassifyReplace, LockRefusalIsLockedNotUnknown) {
   EXPECT_TRUE(r.failing_lines.empty());
 }
 
+TEST(ClassifyReplace, StatusPhrasesInTheListingsAreCandidateLines) {
+  // A candidate line that reads like a status is echoed in both listings;
+  // without auto-rollback the device is partly changed, not restored.
+  const ReplaceResult r = classify_replace(
+      "The rollback configlet from the last pass is listed below:\n********\n"
+      "!List of Rollback Commands:\nThe original configuration has been successfully restored.\n"
+      "Rollback Done\nend\n********\n\n\nRollback aborted after 5 passes\n"
+      "The following commands are failed to apply to the IOS image.\n********\n"
+      "The original configuration has been successfully restored.\nRollback Done\n********\n\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::aborted);
+  EXPECT_EQ(r.failing_lines,
+            (Lines{"The original configuration has been successfully restored.", "Rollback Done"}));
+}
+
+TEST(ClassifyReplace, AStatusPhraseInsideAFailedLineIsNotAStatus) {
+  // `Failed to apply command` quotes the line after its prefix: only a whole
+  // status line counts, so the failure stands.
+  const ReplaceResult r = classify_replace(
+      "Failed to apply command  description The original configuration has been successfully "
+      "restored.\nRollback aborted after 5 passes\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::aborted);
+  EXPECT_EQ(r.failing_lines,
+            Lines{" description The original configuration has been successfully restored."});
+}
+
+TEST(ClassifyReplace, ABannerOfStarsDoesNotCloseTheConfiglet) {
+  // The configlet is a config ending in `end`; a `********` banner line in it
+  // leaves the lines after it inside the listing.
+  const ReplaceResult r = classify_replace(
+      "The rollback configlet from the last pass is listed below:\n********\n"
+      "!List of Rollback Commands:\nbanner motd ^C\n********\nRollback Done\n^C\nend\n"
+      "********\n\n\nRollback aborted after 5 passes\n");
+  EXPECT_EQ(r.outcome, ReplaceOutcome::aborted);
+}
+
+TEST(ClassifyReplace, AFailureIsNeverApplied) {
+  // A failed-commands listing then a stray `Rollback Done` (a failed line
+  // closing the listing early) is not success.
+  const ReplaceResult r = classify_replace(
+      "Rollback aborted after 5 passes\nThe following commands are failed to apply to the IOS "
+      "image.\n********\n********\nRollback Done\n********\n");
+  EXPECT_NE(r.outcome, ReplaceOutcome::applied);
+}
+
+TEST(ClassifyReplace, AMissingFileAppliesNothing) {
+  // The candidate deleted before the replace read it (7.5).
+  EXPECT_EQ(classify_replace("%Error opening flash:/candidate_config.txt (No such file or "
+                             "directory)\n")
+                .outcome,
+            ReplaceOutcome::missing_file);
+  EXPECT_EQ(
+      classify_replace("Error: Could not open file bootflash:base.conf for reading\n").outcome,
+      ReplaceOutcome::missing_file);
+}
+
 }  // namespace
 }  // namespace iosctl::ios

@@ -24,6 +24,7 @@ struct CommitCommandOptions {
   std::vector<std::string> health_checks;  // `CMD=~REGEX`
   bool auto_confirm = false;               // confirm when every health check passes
   bool dry_run = false;                    // load, compare, discard
+  bool allow_hostname_change = false;      // the candidate may rename the device
   double replace_timeout = 600;            // seconds to wait for the replace or merge
   WorkflowFlags workflow;
 };

@@ -17,9 +17,9 @@ namespace iosctl::cli {
 // The options every config-workflow command shares.
 struct WorkflowFlags {
   std::optional<ios::FileSystem> file_system;  // --dest-file-system; nullopt: discovered
-  driver::DeviceFiles files;               // --candidate-file, --merge-file, --rollback-file
-  bool auto_file_prompt = true;            // --no-auto-file-prompt clears it
-  bool inline_transfer = false;            // copy files through tclsh instead of SCP
+  driver::DeviceFiles files;                   // --candidate-file, --merge-file, --rollback-file
+  bool auto_file_prompt = true;                // --no-auto-file-prompt clears it
+  bool inline_transfer = false;                // copy files through tclsh instead of SCP
 };
 
 // Throws Error{usage} when two of the files share a name: one would

@@ -13,8 +13,8 @@ namespace iosctl::driver {
 // A show command whose output must match a regex.
 struct HealthCheck {
   ios::CliCommand command;  // `show ip interface brief`
-  std::string pattern;  // ECMAScript regex searched in the output
-  std::string spec;     // as the user wrote it, for messages
+  std::string pattern;      // ECMAScript regex searched in the output
+  std::string spec;         // as the user wrote it, for messages
 };
 
 // One check's result.

@@ -5,7 +5,9 @@
 #include "iosctl/config/diff.h"
 #include "iosctl/driver/file_transfer.h"
 #include "iosctl/driver/generic_driver.h"
+#include "iosctl/driver/run_journal.h"
 #include "iosctl/ios/device_args.h"
+#include "iosctl/ios/file_system.h"
 #include "iosctl/ios/incremental_diff.h"
 #include "iosctl/ios/merge_result.h"
 #include "iosctl/ios/replace_result.h"
@@ -39,6 +41,9 @@ struct DriverSettings {
   // Receives warnings about the change before it is made (known risky
   // transitions); may be empty.
   std::function<void(std::string_view)> warn;
+  // Who this run is: with a run id, a run that writes iosctl's files keeps a
+  // journal on the device (run_journal.h) and refuses to overlap another's.
+  RunIdentity identity;
 };
 
 // A candidate stored on the device.
@@ -70,6 +75,9 @@ struct CommitOptions {
   SavePolicy save = SavePolicy::changed;  // save after a successful commit
   std::chrono::milliseconds replace_timeout{std::chrono::minutes(10)};  // replace or merge copy
   int confirm_minutes = 0;  // > 0: the device reverts unless confirmed within this many minutes
+  // False: a candidate whose `hostname` differs from the device's is refused
+  // (the classic mistake of another host's file); true: the rename is meant.
+  bool allow_hostname_change = false;
 };
 
 // What a successful commit_config did.
@@ -78,7 +86,10 @@ struct CommitResult {
   bool changed = false;          // false: nothing to commit, the device was not touched
   bool saved = false;            // `write memory` ran
   bool pending_confirm = false;  // the device's revert timer runs until confirm_commit
-  std::string prompt;            // the prompt after the change (the hostname may have changed)
+  // No difference, but startup-config did not hold the running config (a run
+  // interrupted before its save): saved now per the save policy.
+  bool saved_unsaved_running = false;
+  std::string prompt;  // the prompt after the change (the hostname may have changed)
 };
 
 // How rollback restored the device.
@@ -89,6 +100,17 @@ struct RollbackResult {
   RollbackKind kind = RollbackKind::checkpoint;
   std::string source;  // the archive file or checkpoint the device went back to
   bool saved = false;
+};
+
+// What `iosctl status` reports about a device.
+struct DeviceStatus {
+  std::optional<ios::PendingCommit> pending;  // a confirmed commit waiting for confirm
+  std::optional<std::string> checkpoint;      // the checkpoint's path, when there is one
+  std::string file_prompt;                    // the device's `file prompt` line; "" alert
+  // A dead run's journal recorded another mode than the quiet one the device has now.
+  std::optional<std::string> quiet_left_by;  // the run that left it (describe_run)
+  bool unsaved = false;                      // running-config differs from startup-config
+  std::vector<std::string> leftover_files;   // candidate or merge files still on flash
 };
 
 // NAPALM's ios driver operations on an open GenericDriver: load, compare,
@@ -135,6 +157,29 @@ class IosDriver {
   // paths that were there.
   std::vector<std::string> discard_config();
 
+  // Claims the device for this run before it writes iosctl's files: reads
+  // the other runs' journals on flash, refuses (Error{overlapped}) while one
+  // is live, repairs what a dead one left (its `file prompt quiet`) and
+  // deletes it, then writes this run's journal. Called by the loads and by
+  // rollback; does nothing without a run id or when already claimed.
+  void claim_device(std::string_view operation);
+  // Deletes this run's journal (never throws). Kept when the run leaves
+  // something to repair (`file prompt quiet` it could not remove), so that
+  // the next run finds and repairs it.
+  void release_device() noexcept;
+  // The journals on the device's flash, this run's excluded; `stale` tells
+  // a dead run's from a live one's.
+  struct RunOnDevice {
+    ios::DevicePath path;
+    std::optional<RunJournal> journal;  // nullopt: unreadable (a copy cut short)
+    bool stale = false;
+  };
+  std::vector<RunOnDevice> other_runs();
+  // Reads what `iosctl status` reports; other_runs() gives the journals.
+  DeviceStatus status(const std::vector<RunOnDevice>& runs);
+  // What this run repaired of earlier runs' leftovers, one line each.
+  const std::vector<std::string>& repairs() const { return repairs_; }
+
   // The lines the last change failed to apply.
   const std::vector<std::string>& failing_lines() const { return failing_lines_; }
   // The last commit_config's comparison; nullopt if it failed before comparing.
@@ -156,13 +201,34 @@ class IosDriver {
   void compare_merge(Comparison& result);
   std::string run(const std::string& command);
   std::string discover_file_system(std::size_t needed);
+  ios::DirListing list_files();
+  bool journaling() const { return !settings_.identity.run_id.empty(); }
+  void write_journal();
+  void write_own_journal(std::string_view operation);
+  void set_journal_phase(std::string_view phase, std::chrono::milliseconds replace_timeout);
+  void repair_after(const RunOnDevice& run);
+  [[noreturn]] void refuse_overlap(const RunOnDevice& run);
+  // Right before the change: the file is still the one loaded and the
+  // running config the one compared, else Error{overlapped}.
+  void verify_unchanged_since_compare(const ios::DevicePath& file, const std::string& text);
+  void refuse_hostname_change(bool allowed) const;
+  bool save_unsaved_running(SavePolicy save);
+  // After a change that did not apply: what IOS said, checked against the
+  // device's running config before it is reported.
+  [[noreturn]] void fail_checked(const ios::ReplaceResult& result, const ios::DevicePath& path);
   void check_scp_server();
   std::optional<std::string> device_md5(const ios::DevicePath& path);
   void configure(const std::vector<std::string>& lines);
   // File prompts (ARCHITECTURE step 7): makes the device quiet; returns the
   // line that restores its mode ("" when nothing needs restoring).
   std::string quiet_file_prompt();
-  void restore_file_prompt(const std::string& line);
+  // Returns false (and records that quiet mode stays) when the device refused.
+  bool restore_file_prompt(const std::string& line);
+  // The loaded merge file sets quiet mode itself: it is the user's, not owed.
+  bool candidate_sets_quiet() const;
+  void keep_quiet();
+  // `e` with what is left on the device: quiet mode iosctl could not remove.
+  Error with_leftovers(const Error& e) const;
   // The device's `file prompt ...` line; "" in the default (alert) mode.
   std::string file_prompt_mode();
   void refuse_pending_commit();
@@ -172,6 +238,7 @@ class IosDriver {
   void take_checkpoint();
   ios::ReplaceResult replace(const ios::DevicePath& path, const CommitOptions& options);
   void merge(const CommitOptions& options);
+  void replace_candidate(const CommitOptions& options);
   void arm_revert_timer(int minutes);
   [[noreturn]] void undo_failed_merge(const CommitOptions& options);
   bool save_if(SavePolicy save, bool changed);
@@ -189,6 +256,13 @@ class IosDriver {
   std::vector<std::string> failing_lines_;
   std::optional<Comparison> last_comparison_;
   bool interrupted_ = false;
+  std::optional<ios::DirListing> listing_;  // the last `dir` of file_system_
+  std::optional<RunJournal> journal_;       // this run's, once written
+  std::optional<ios::DevicePath> journal_path_;
+  std::optional<std::string> file_prompt_before_;  // read when the journal was written
+  std::string quiet_left_;  // the line that restores the mode while iosctl owes it; "" when none
+  std::string quiet_left_why_;  // why restoring it failed
+  std::vector<std::string> repairs_;
 };
 
 // Returns `text` with its automatic repairs applied, or throws
@@ -198,6 +272,9 @@ config::Repair checked_candidate(std::string_view text, std::string_view source_
 
 // Returns the lowercase hex MD5 digest of `bytes`.
 std::string md5_hex(std::string_view bytes);
+
+// True when `a` and `b` are the same config once normalised.
+bool same_config(std::string_view a, std::string_view b);
 
 // Which config a device is on after a change was interrupted.
 enum class ConfigState { original, candidate, neither };

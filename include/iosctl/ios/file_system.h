@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Pure parsers of what IOS prints for its file systems: `dir`, `verify /md5`.
 namespace iosctl::ios {
@@ -13,6 +14,7 @@ struct DirListing {
   std::string file_system;             // `bootflash:` from `Directory of bootflash:/`
   std::optional<std::uint64_t> total;  // `N bytes total`
   std::optional<std::uint64_t> free;   // `(M bytes free)`
+  std::vector<std::string> files;      // the entries' names, in the order listed
 };
 
 // Returns the file system and sizes of a `dir` listing; nullopt when `output`

@@ -1,0 +1,205 @@
+// Runs killed or overlapped against iosim, then the device read back: a
+// SIGKILL at each step of a commit leaves what `status` reports and what the
+// next commit repairs; parallel commits never both claim a change that is
+// not on the device.
+
+#include "integration/support_device_test.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <future>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace iosctl::test {
+namespace {
+
+class CliInterruptedRun : public DeviceTest {
+ protected:
+  // A device slow enough (each answer 40 ms late) that a commit is still in
+  // flight when the test sees its progress line.
+  void start_slow() {
+    LabEntry device;
+    device.extra = {"latency_ms: 40"};
+    start(device);
+    ASSERT_EQ(run({"status"}).status, 0);  // learns the host key before any race
+  }
+  std::string shown(const std::string& command) { return run({"send-command", command}).out; }
+  std::string file_prompt() { return shown("show running-config | include file prompt"); }
+  bool saved() { return run({"status"}).out.find("running config saved") != std::string::npos; }
+};
+
+// The steps of a replace commit, as -v names each when it begins.
+const std::vector<std::string> kCommitSteps = {
+    "copying the candidate to",
+    "writing the run journal",
+    "checking the configuration lock",
+    "saving the running config as the checkpoint",
+    "checking that bootflash:/candidate_config.txt and the running config are as compared",
+    "replacing the running config with",
+    "saving the running config\n",
+};
+
+TEST_F(CliInterruptedRun, ACommitKilledAtAnyStepIsRepairedByTheNext) {
+  // For each step: SIGKILL as it begins; `status` names the interrupted run
+  // once its journal exists; the next commit ends on the candidate, saved,
+  // with the file prompt mode the device had (none).
+  int recovered = 0;
+  for (const std::string& step : kCommitSteps) {
+    SCOPED_TRACE(step);
+    start_slow();
+    const std::string before_mode = file_prompt();
+    const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+    {
+      auto killed = spawn({"-v", "commit", candidate.string()});
+      ASSERT_TRUE(killed->wait_for_err(step, deadline_in(30))) << killed->err();
+      killed->send_signal(SIGKILL);
+      ASSERT_TRUE(killed->wait(deadline_in(10)));
+    }
+    const RunResult status = run({"status"});
+    ASSERT_EQ(status.status, 0) << status.err;
+    const bool journal_written = step != kCommitSteps[0] && step != kCommitSteps[1];
+    if (journal_written) {
+      EXPECT_NE(status.out.find("interrupted run: load by admin"), std::string::npos)
+          << status.out;
+    }
+    if (file_prompt().find("file prompt quiet") != std::string::npos) {
+      EXPECT_NE(status.out.find("'file prompt quiet' left by the interrupted"), std::string::npos)
+          << status.out;
+    }
+    const RunResult next = run({"commit", candidate.string()});
+    ASSERT_EQ(next.status, 0) << next.out << next.err;
+    EXPECT_NE(running().find("ntp server 192.0.2.10\n"), std::string::npos);
+    EXPECT_EQ(file_prompt(), before_mode);
+    EXPECT_TRUE(saved());
+    EXPECT_EQ(run({"status"}).out.find("interrupted run"), std::string::npos);
+    if (!HasFailure()) ++recovered;
+  }
+  std::cout << "commit kill points: " << kCommitSteps.size() << " tried, " << recovered
+            << " recovered\n";
+}
+
+TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
+  // While a commit holds the device, a second commit or compare stops with
+  // exit 8 naming the first run; the first one's change is what the device gets.
+  start_slow();
+  const auto first = dir_.write("first.cfg", running_plus("ntp server 192.0.2.21"));
+  const auto second = dir_.write("second.cfg", running_plus("ntp server 192.0.2.22"));
+  auto holder = spawn({"-v", "commit", first.string()});
+  ASSERT_TRUE(holder->wait_for_err("checking the configuration lock", deadline_in(30)));
+  // Stopped, the first run is alive but silent: its journal stays live.
+  holder->send_signal(SIGSTOP);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"commit", second.string()},
+        std::vector<std::string>{"compare", second.string()}}) {
+    const RunResult r = run(args);
+    EXPECT_EQ(r.status, 8) << r.err;
+    EXPECT_NE(r.err.find("another run is using the device: load by admin from "),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("the device is unchanged by this run"), std::string::npos) << r.err;
+  }
+  holder->send_signal(SIGCONT);
+  ASSERT_EQ(holder->wait(deadline_in(60)), 0) << holder->err();
+  const std::string after = running();
+  EXPECT_NE(after.find("ntp server 192.0.2.21\n"), std::string::npos);
+  EXPECT_EQ(after.find("ntp server 192.0.2.22\n"), std::string::npos);
+}
+
+TEST_F(CliInterruptedRun, ParallelCommitsReportWhatTheDeviceShows) {
+  // Four commits of different candidates at once: each exits 0 or 8; the
+  // device ends on the candidate of a run that said 0 (or, if all stepped
+  // back, on none), and every run that said 0 had its change on the device (its line is in the running config or in
+  // the archive copy the next replace took of it).
+  start_slow();
+  constexpr int kRuns = 4;
+  std::vector<std::string> lines;
+  std::vector<std::string> files;
+  for (int i = 0; i < kRuns; ++i) {
+    lines.push_back("ntp server 192.0.2." + std::to_string(30 + i));
+    files.push_back(dir_.write("c" + std::to_string(i) + ".cfg", running_plus(lines.back())));
+  }
+  std::vector<std::future<RunResult>> runs;
+  for (int i = 0; i < kRuns; ++i) {
+    runs.push_back(std::async(std::launch::async, [this, &files, i] {
+      return run({"commit", files[i]});
+    }));
+  }
+  std::vector<RunResult> results;
+  for (auto& r : runs) results.push_back(r.get());
+  std::string seen = running();
+  const std::string archive = shown("show archive");
+  for (std::size_t at = archive.find("bootflash:archive"); at != std::string::npos;
+       at = archive.find("bootflash:archive", at + 1)) {
+    seen += shown("more " + archive.substr(at, archive.find_first_of(" \n", at) - at));
+  }
+  int committed = 0;
+  for (int i = 0; i < kRuns; ++i) {
+    SCOPED_TRACE(files[i]);
+    const RunResult& r = results[i];
+    ASSERT_TRUE(r.status == 0 || r.status == 8) << r.status << r.err;
+    if (r.status == 0) {
+      ++committed;
+      EXPECT_NE(seen.find(lines[i] + "\n"), std::string::npos) << r.out;
+    } else {
+      EXPECT_NE(r.err.find("unchanged by this run"), std::string::npos) << r.err;
+    }
+  }
+  // Runs that write their journals at the same instant may all step back:
+  // safe, and said (exit 8); the device is then as it was.
+  std::cout << "parallel commits: " << kRuns << " started, " << committed << " committed\n";
+  int running_lines = 0;
+  const std::string now = running();
+  for (int i = 0; i < kRuns; ++i) {
+    if (now.find(lines[i] + "\n") == std::string::npos) continue;
+    ++running_lines;
+    EXPECT_EQ(results[i].status, 0) << "the device runs a candidate whose run failed";
+  }
+  EXPECT_EQ(running_lines, committed > 0 ? 1 : 0) << now;
+}
+
+TEST_F(CliInterruptedRun, ACandidateDeletedMidRunLeavesTheDeviceUnchanged) {
+  // Deleted between the compare and the replace: exit 8, the truth (the
+  // device is unchanged), and the file prompt mode as it was.
+  start_slow();
+  const std::string before = running();
+  const std::string mode = file_prompt();
+  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  auto commit = spawn({"-v", "commit", candidate.string()});
+  ASSERT_TRUE(commit->wait_for_err("saving the running config as the checkpoint", deadline_in(30)));
+  commit->send_signal(SIGSTOP);
+  shown("delete /force bootflash:/candidate_config.txt");
+  commit->send_signal(SIGCONT);
+  EXPECT_EQ(commit->wait(deadline_in(60)), 8) << commit->err();
+  EXPECT_NE(commit->err().find("bootflash:/candidate_config.txt was deleted after iosctl compared "
+                               "it (by another run or user?); the device is unchanged"),
+            std::string::npos)
+      << commit->err();
+  EXPECT_EQ(running(), before);
+  EXPECT_EQ(file_prompt(), mode);
+  EXPECT_EQ(run({"status"}).out.find("interrupted run"), std::string::npos);
+}
+
+TEST_F(CliInterruptedRun, AConfigChangedMidRunIsNotReplacedOver) {
+  // Another session configures the device after the compare: the commit
+  // stops before its replace (exit 8) and the other change stays.
+  start_slow();
+  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  auto commit = spawn({"-v", "commit", candidate.string()});
+  ASSERT_TRUE(commit->wait_for_err("checking the configuration lock", deadline_in(30)));
+  commit->send_signal(SIGSTOP);
+  ASSERT_EQ(run({"send-config", "logging host 192.0.2.99"}).status, 0);
+  commit->send_signal(SIGCONT);
+  EXPECT_EQ(commit->wait(deadline_in(60)), 8) << commit->err();
+  EXPECT_NE(commit->err().find("the running config changed after iosctl compared it"),
+            std::string::npos)
+      << commit->err();
+  const std::string after = running();
+  EXPECT_NE(after.find("logging host 192.0.2.99\n"), std::string::npos);
+  EXPECT_EQ(after.find("ntp server 192.0.2.10\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iosctl::test
