@@ -126,7 +126,7 @@ TEST_F(CliSignal, SigintWhileCopyingTheCandidateStopsBeforeAnyChange) {
 
 TEST_F(CliSignal, SecondSigintForcesTheExitWithTheReplacesStateLine) {
   // Ctrl-C twice mid-replace: exit 130 at once with the line naming both
-  // configs; the device is on one of them, whole.
+  // configs; the device is on one of them, whole, and the next commit repairs.
   const std::string file = candidate_file();
   const auto child = spawn({"commit", file});
   ASSERT_TRUE(child->wait_for_err("> configure replace ", deadline_in(60))) << child->err();
@@ -146,6 +146,13 @@ TEST_F(CliSignal, SecondSigintForcesTheExitWithTheReplacesStateLine) {
   with_ntp.insert(with_ntp.rfind("\nend") + 1, std::string(kNtp) + "\n");
   EXPECT_TRUE(now == original_ || now == with_ntp) << now;
   EXPECT_EQ(startup(), startup_before_);
+  // `status` names the run the forced exit left, and the next commit completes it.
+  const RunResult status = run({"status"});
+  EXPECT_NE(status.out.find("interrupted run: "), std::string::npos) << status.out << status.err;
+  const RunResult next = run({"commit", file});
+  EXPECT_EQ(next.status, 0) << next.out << next.err;
+  EXPECT_EQ(running(), with_ntp);
+  EXPECT_TRUE(holds(startup(), kNtp));
 }
 
 TEST_F(CliSignal, SigintDuringTheHealthChecksRevertsNow) {
