@@ -109,10 +109,17 @@ void add_undo_commands(CLI::App& app, WorkflowArgs& a) {
   add_save_option(rollback, a.undo.save);
   add_rollback_options(rollback, a, a.undo.replace_timeout);
   add_file_options(rollback, a);
-  add_file_options(app.add_subcommand("discard", "Delete the candidate and merge files"), a);
-  add_file_options(app.add_subcommand(
-                       "status", "Show a pending confirmed commit and whether a checkpoint exists"),
-                   a);
+  add_file_options(
+      app.add_subcommand(
+          "discard",
+          "Delete the candidate and merge files, and interrupted runs' journals (after repairing "
+          "what they left)"),
+      a);
+  add_file_options(
+      app.add_subcommand("status",
+                         "Show a pending confirmed commit, the checkpoint, runs in progress or "
+                         "interrupted, quiet mode they left, unsaved changes and iosctl's files"),
+      a);
 }
 
 // CANDIDATE is optional on the command line because an inventory may name

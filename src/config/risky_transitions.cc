@@ -147,7 +147,10 @@ void check_archive_kept(const Config& running, const Config& candidate, Found& f
   };
   const Node* before = archive(running);
   if (!before || archive(candidate)) return;
-  found.push_back({{}, before->text, ConfigSide::running, before->line,
+  found.push_back({{},
+                   before->text,
+                   ConfigSide::running,
+                   before->line,
                    "the candidate removes `archive`: later commits then cannot auto-rollback "
                    "or be confirmed, and a failed one cannot be undone by the device; keep the "
                    "`archive` block unless that is meant"});

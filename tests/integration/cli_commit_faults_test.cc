@@ -164,5 +164,19 @@ TEST_F(CliCommitFaults, ReplaceOutlastingItsTimeoutIsUncertain) {
       << r.err;
 }
 
+TEST_F(CliCommitFaults, ACandidateLineThatReadsLikeAStatusDoesNotDecide) {
+  // IOS echoes the failing line in its listings; a line that reads like
+  // "restored" leaves the verdict to the status lines: partly changed, exit 5.
+  start();
+  const auto file = dir_.write(
+      "status-words.cfg",
+      running_plus("ntp server 192.0.2.10\nThe original configuration has been successfully "
+                   "restored.\nRollback Done"));
+  const RunResult r = run({"commit", "--no-auto-rollback", file.string()});
+  EXPECT_EQ(r.status, 5) << r.err;
+  EXPECT_NE(r.err.find("the device is partly changed"), std::string::npos) << r.err;
+  EXPECT_NE(running().find("ntp server 192.0.2.10\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace iosctl::test

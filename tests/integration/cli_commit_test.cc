@@ -147,9 +147,9 @@ TEST_F(CliCommit, RemovingTheArchiveIsWarnedAbout) {
   const auto file = dir_.write("no-archive.cfg", candidate);
   const RunResult r = run({"commit", file.string()});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("iosctl: warning: " + target() +
-                       ": 'archive': the candidate removes `archive`"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("iosctl: warning: " + target() + ": 'archive': the candidate removes `archive`"),
+      std::string::npos)
       << r.err;
   EXPECT_EQ(running().find("\narchive\n"), std::string::npos);
 }

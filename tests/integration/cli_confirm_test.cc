@@ -138,9 +138,10 @@ TEST_F(CliConfirm, OwnPendingCommitIsNeverNoChanges) {
         std::vector<std::string>{"--json", "commit", candidate_}}) {
     const RunResult r = run(again);
     EXPECT_EQ(r.status, 3) << r.out << r.err;
-    EXPECT_NE((r.out + r.err).find("your confirmed commit is still pending; the device is "
-                                   "unchanged: run 'iosctl confirm' to keep it or 'iosctl "
-                                   "rollback' to undo it first"),
+    EXPECT_NE((r.out + r.err)
+                  .find("your confirmed commit is still pending; the device is "
+                        "unchanged: run 'iosctl confirm' to keep it or 'iosctl "
+                        "rollback' to undo it first"),
               std::string::npos)
         << r.out << r.err;
   }

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <future>
 #include <set>
@@ -31,7 +32,17 @@ class CliInterruptedRun : public DeviceTest {
   bool saved() { return run({"status"}).out.find("running config saved") != std::string::npos; }
 };
 
-// The steps of a replace commit, as -v names each when it begins.
+// One kind of run to interrupt: its arguments (after -v), the progress
+// lines -v prints as each step begins, and what recovers it.
+struct KillMatrix {
+  std::string name;
+  bool commit_first = false;  // a plain commit of the candidate runs before (rollback)
+  std::vector<std::string> args;
+  std::vector<std::string> steps;
+  std::vector<std::string> recover;
+  bool on_candidate = true;  // after recovery: the candidate runs (else the original)
+};
+
 const std::vector<std::string> kCommitSteps = {
     "copying the candidate to",
     "writing the run journal",
@@ -42,44 +53,121 @@ const std::vector<std::string> kCommitSteps = {
     "saving the running config\n",
 };
 
-TEST_F(CliInterruptedRun, ACommitKilledAtAnyStepIsRepairedByTheNext) {
-  // For each step: SIGKILL as it begins; `status` names the interrupted run
-  // once its journal exists; the next commit ends on the candidate, saved,
-  // with the file prompt mode the device had (none).
-  int recovered = 0;
-  for (const std::string& step : kCommitSteps) {
-    SCOPED_TRACE(step);
-    start_slow();
-    const std::string before_mode = file_prompt();
-    const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
-    {
-      auto killed = spawn({"-v", "commit", candidate.string()});
-      ASSERT_TRUE(killed->wait_for_err(step, deadline_in(30))) << killed->err();
-      killed->send_signal(SIGKILL);
-      ASSERT_TRUE(killed->wait(deadline_in(10)));
-    }
-    const RunResult status = run({"status"});
-    ASSERT_EQ(status.status, 0) << status.err;
-    const bool journal_written = step != kCommitSteps[0] && step != kCommitSteps[1];
-    if (journal_written) {
-      EXPECT_NE(status.out.find("interrupted run: load by admin"), std::string::npos)
-          << status.out;
-    }
-    if (file_prompt().find("file prompt quiet") != std::string::npos) {
-      EXPECT_NE(status.out.find("'file prompt quiet' left by the interrupted"), std::string::npos)
-          << status.out;
-    }
-    const RunResult next = run({"commit", candidate.string()});
-    ASSERT_EQ(next.status, 0) << next.out << next.err;
-    EXPECT_NE(running().find("ntp server 192.0.2.10\n"), std::string::npos);
-    EXPECT_EQ(file_prompt(), before_mode);
-    EXPECT_TRUE(saved());
-    EXPECT_EQ(run({"status"}).out.find("interrupted run"), std::string::npos);
-    if (!HasFailure()) ++recovered;
+// {} stands for the candidate file.
+const std::vector<KillMatrix> kMatrices = {
+    {"replace", false, {"commit", "{}"}, kCommitSteps, {"commit", "{}"}, true},
+    {"merge",
+     false,
+     {"commit", "--merge", "{}"},
+     {"copying the candidate to", "writing the run journal", "checking the configuration lock",
+      "checking that bootflash:/merge_config.txt", "saving the running config as the checkpoint",
+      "merging bootflash:/merge_config.txt", "saving the running config\n"},
+     {"commit", "--merge", "{}"},
+     true},
+    {"confirmed replace",
+     false,
+     {"commit", "--confirm-timeout", "30", "{}"},
+     {"writing the run journal", "saving the running config as the checkpoint",
+      "replacing the running config with"},
+     {"rollback"},
+     false},
+    {"rollback",
+     true,
+     {"rollback"},
+     {"writing the run journal", "checking the configuration lock",
+      "replacing the running config with bootflash:/rollback_config.txt",
+      "saving the running config\n"},
+     {"rollback"},
+     false},
+};
+
+std::vector<std::string> with_file(std::vector<std::string> args, const std::string& file) {
+  for (std::string& a : args) {
+    if (a == "{}") a = file;
   }
-  std::cout << "commit kill points: " << kCommitSteps.size() << " tried, " << recovered
-            << " recovered\n";
+  return args;
 }
+
+class CliKillMatrix : public CliInterruptedRun,
+                      public ::testing::WithParamInterface<std::size_t> {};
+
+TEST_P(CliKillMatrix, ARunKilledAtAnyStepIsRepairedByTheNext) {
+  // For each kind of run and each step: SIGKILL as the step begins; `status`
+  // names the interrupted run once its journal exists and any quiet mode it
+  // left; the recovering run exits 0 (a rollback after a commit killed before
+  // its checkpoint: 3, nothing to roll back) and the device ends on the old or
+  // the new config as the matrix says, saved, with the file prompt mode it
+  // had, and no journal left.
+  int tried = 0;
+  int recovered = 0;
+  const KillMatrix& m = kMatrices[GetParam()];
+  {
+    for (const std::string& step : m.steps) {
+      SCOPED_TRACE(m.name + " killed at: " + step);
+      ++tried;
+      start_slow();
+      const std::string original = running();
+      const std::string mode = file_prompt();
+      const std::string line = "ntp server 192.0.2.10";
+      const bool merge = m.args.size() > 1 && m.args[1] == "--merge";
+      const std::string file =
+          dir_.write("change.cfg", merge ? line + "\nend\n" : running_plus(line)).string();
+      if (m.commit_first) {
+        ASSERT_EQ(run({"commit", file}).status, 0);
+      }
+      {
+        auto killed = spawn(joined({"-v"}, with_file(m.args, file)));
+        ASSERT_TRUE(killed->wait_for_err(step, deadline_in(30))) << killed->err();
+        killed->send_signal(SIGKILL);
+        ASSERT_TRUE(killed->wait(deadline_in(10)));
+      }
+      // Each broken promise is a failure of its own; a point counts as
+      // recovered when none broke.
+      bool ok = true;
+      const auto expect = [&ok](bool holds, const std::string& what) {
+        if (holds) return;
+        ok = false;
+        ADD_FAILURE() << what;
+      };
+      const RunResult status = run({"status"});
+      expect(status.status == 0, "status failed: " + status.err);
+      if (step != "copying the candidate to" && step != "writing the run journal") {
+        expect(status.out.find("interrupted run: ") != std::string::npos,
+               "status does not name the interrupted run:\n" + status.out);
+      }
+      if (file_prompt() != mode) {
+        expect(status.out.find("'file prompt quiet' left by the interrupted") != std::string::npos,
+               "status does not report the quiet mode left:\n" + status.out);
+      }
+      const RunResult next = run(with_file(m.recover, file));
+      const bool nothing_to_undo = m.recover[0] == "rollback" && !m.commit_first &&
+                                   next.err.find("there is no checkpoint") != std::string::npos;
+      expect(next.status == 0 || (nothing_to_undo && next.status == 3),
+             "recovery exited " + std::to_string(next.status) + ": " + next.out + next.err);
+      const std::string after = running();
+      if (m.on_candidate) {
+        expect(after.find(line + "\n") != std::string::npos, "the candidate is not running");
+      } else {
+        expect(after == original, "the original config is not running:\n" + after);
+      }
+      expect(file_prompt() == mode, "the file prompt mode is not as before: " + file_prompt());
+      expect(saved() || nothing_to_undo, "the running config is not saved");
+      const std::string final_status = run({"status"}).out;
+      expect(final_status.find(" run") == std::string::npos &&
+                 final_status.find("no pending confirmed commit") != std::string::npos,
+             "status after recovery:\n" + final_status);
+      if (ok) ++recovered;
+    }
+  }
+  std::cout << m.name << " kill points: " << tried << " tried, " << recovered << " recovered\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(EachRun, CliKillMatrix, ::testing::Range<std::size_t>(0, kMatrices.size()),
+                         [](const ::testing::TestParamInfo<std::size_t>& param) {
+                           std::string name = kMatrices[param.param].name;
+                           std::replace(name.begin(), name.end(), ' ', '_');
+                           return name;
+                         });
 
 TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
   // While a commit holds the device, a second commit or compare stops with
@@ -96,8 +184,7 @@ TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
         std::vector<std::string>{"compare", second.string()}}) {
     const RunResult r = run(args);
     EXPECT_EQ(r.status, 8) << r.err;
-    EXPECT_NE(r.err.find("another run is using the device: load by admin from "),
-              std::string::npos)
+    EXPECT_NE(r.err.find("another run is using the device: load by admin from "), std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("the device is unchanged by this run"), std::string::npos) << r.err;
   }
@@ -111,8 +198,8 @@ TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
 TEST_F(CliInterruptedRun, ParallelCommitsReportWhatTheDeviceShows) {
   // Four commits of different candidates at once: each exits 0 or 8; the
   // device ends on the candidate of a run that said 0 (or, if all stepped
-  // back, on none), and every run that said 0 had its change on the device (its line is in the running config or in
-  // the archive copy the next replace took of it).
+  // back, on none), and every run that said 0 had its change on the device (its line is in the
+  // running config or in the archive copy the next replace took of it).
   start_slow();
   constexpr int kRuns = 4;
   std::vector<std::string> lines;
