@@ -42,6 +42,10 @@ std::string outcome_name(Failure failure) {
       return "not_saved";
     case Failure::overlapped:
       return "overlapped";
+    case Failure::interrupted:
+      return "interrupted";
+    case Failure::terminated:
+      return "terminated";
     default:
       return "error";
   }

@@ -3,18 +3,22 @@
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/fleet_hosts.h"
 #include "iosctl/cli/fleet_run.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
 #include "iosctl/cli/workflow_args.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
+#include "iosctl/fleet/interrupt_watch.h"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <termios.h>
 #include <unistd.h>
 
 namespace iosctl::cli {
@@ -280,20 +284,46 @@ void refuse_fleet_options_alone(const CLI::App& app) {
   }
 }
 
+// The phase a single-host command spends its device time in; commit,
+// confirm, rollback, discard and status set theirs more finely.
+Phase phase_of(const CLI::App& app) {
+  const std::string name = app.get_subcommands().front()->get_name();
+  if (name == "send-config") return Phase::configuring;
+  if (name == "confirm") return Phase::confirming;
+  if (name == "rollback") return Phase::rolling_back;
+  if (name == "discard") return Phase::discarding;
+  if (name == "commit" || name == "check" || name == "diff") return Phase::starting;
+  return Phase::reading;
+}
+
+// A command that did its work although a signal came while it ran: its
+// output stands, and the exit says it was interrupted. A failure keeps its
+// own code, which says more about the device than the signal does.
+int stopped_after(Env& env, int code) {
+  const std::optional<Failure> stop = interruption(env);
+  if (!stop || (code != kExitOk && code != kExitDifferences)) return code;
+  const std::string host = env.interrupts->host();
+  env.err << "iosctl: error: " << (host.empty() ? "" : host + ": ")
+          << stop_word(env.interrupts->signal()) << " after the command finished; its output is "
+          << "complete\n";
+  return exit_code_for(*stop);
+}
+
 int dispatch(const CLI::App& app, Request& r, Env& env) {
   take_given(app, r.given, r.device);
   take_workflow_values(r.workflow);
   r.device.json = r.json;
   if (!r.fleet.inventory.empty()) return dispatch_fleet(app, r, env);
   refuse_fleet_options_alone(app);
-  if (std::optional<int> code = dispatch_device(app, r, env)) return *code;
+  enter_phase(env, phase_of(app));
+  if (std::optional<int> code = dispatch_device(app, r, env)) return stopped_after(env, *code);
   if (app.got_subcommand("check")) {
     r.check.json = r.json;
-    return run_check(r.check, env);
+    return stopped_after(env, run_check(r.check, env));
   }
   r.diff.format = r.json ? DiffFormat::json : diff_format(r.format);
   r.diff.color = r.no_color ? ColorMode::never : color_mode(r.color);
-  return run_diff(r.diff, env);
+  return stopped_after(env, run_diff(r.diff, env));
 }
 
 }  // namespace
@@ -337,11 +367,29 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
 }
 
 int main_entry(int argc, char** argv, driver::Connector connect) {
+  // First, while this is the only thread: every thread started later (the
+  // watcher, a fleet run's workers and progress ticker) inherits the mask,
+  // so none can take SIGINT's default action and end the process mid-change.
+  fleet::block_interrupt_signals();
+  termios terminal{};
+  const bool tty_in = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &terminal) == 0;
+  Interrupts interrupts(std::cerr, [tty_in, terminal](int code) {
+    // A forced exit at a secret prompt must not leave the terminal silent.
+    termios now{};
+    if (tty_in && tcgetattr(STDIN_FILENO, &now) == 0 && (now.c_lflag & ECHO) == 0) {
+      tcsetattr(STDIN_FILENO, TCSANOW, &terminal);
+    }
+    std::fflush(stdout);
+    std::_Exit(code);
+  });
+  const fleet::InterruptWatch watch(
+      [&interrupts](int signal, int count) { interrupts.on_signal(signal, count); });
   std::vector<std::string> args(argv + 1, argv + argc);
   Env env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR") != nullptr,
           isatty(STDERR_FILENO) == 1};
   env.connect = std::move(connect);
   env.read_secret = read_secret_from_tty;
+  env.interrupts = &interrupts;
   return run_cli(args, env);
 }
 

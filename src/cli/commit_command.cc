@@ -3,6 +3,7 @@
 #include "iosctl/cli/change_report.h"
 #include "iosctl/cli/config_file.h"
 #include "iosctl/cli/connection_setup.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/cli/ios_session.h"
 #include "iosctl/driver/health_check.h"
 #include "iosctl/driver/ios_driver.h"
@@ -74,10 +75,28 @@ bool health_checks_pass(const driver::Connection& connection, const DeviceFlags&
   return true;
 }
 
-// A failed health check: revert now on the commit's session rather than
-// leave the device on a bad config until its timer runs out.
-[[noreturn]] void revert_after_failed_check(IosSession& session, const ChangeReport& report,
-                                            const driver::CommitOptions& commit) {
+// A failed health check, or a signal before the commit was confirmed: revert
+// now on the commit's session rather than leave the device on a config
+// nobody vouched for until its timer runs out. Throws Error{`failure`}.
+[[noreturn]] void revert_now(IosSession& session, const driver::CommitOptions& commit,
+                             Failure failure, const std::string& why, Env& env) {
+  enter_phase(env, Phase::reverting);
+  driver::CommitOptions back = commit;
+  back.save = driver::SavePolicy::never;
+  try {
+    session.ios().rollback(back);
+  } catch (const Error& e) {
+    throw Error(failure, why + "; reverting at once failed (" + e.what() +
+                             "), so the device's revert timer "
+                             "restores its original config within " +
+                             std::to_string(commit.confirm_minutes) +
+                             " min: check it then with 'iosctl status'");
+  }
+  const std::string fix = failure == Failure::reverted ? ": fix the candidate and run again" : "";
+  throw Error(failure, why + "; the device was reverted to its original config" + fix);
+}
+
+std::string failed_check(const ChangeReport& report) {
   const driver::HealthCheckResult* failed = &report.health_checks.front();
   for (const driver::HealthCheckResult& r : report.health_checks) {
     if (!r.passed) {
@@ -85,22 +104,35 @@ bool health_checks_pass(const driver::Connection& connection, const DeviceFlags&
       break;
     }
   }
-  const std::string why =
-      "health check '" + failed->check.spec + "' failed (" + failed->reason + ")";
-  driver::CommitOptions back = commit;
-  back.save = driver::SavePolicy::never;
-  try {
-    session.ios().rollback(back);
-  } catch (const Error& e) {
-    throw Error(Failure::reverted, why + "; reverting at once failed (" + e.what() +
-                                       "), so the device's revert timer "
-                                       "restores its original config within " +
-                                       std::to_string(commit.confirm_minutes) +
-                                       " min: check it then with 'iosctl status'");
+  return "health check '" + failed->check.spec + "' failed (" + failed->reason + ")";
+}
+
+// A confirmed commit guarded by health checks: the checks, then the revert
+// (a check failed, or a signal came before the commit was confirmed) or the
+// confirm. Returns the summary's tail.
+std::string guard_with_checks(IosSession& session, const driver::Connection& connection,
+                              const DeviceFlags& flags, const CommitCommandOptions& options,
+                              const std::vector<driver::HealthCheck>& checks,
+                              const driver::CommitOptions& commit,
+                              const driver::CommitResult& result, ChangeReport& report, Env& env) {
+  enter_phase(env, Phase::health_checks);
+  if (const std::optional<Failure> stop = interruption(env)) {
+    revert_now(session, commit, *stop,
+               stop_word(env.interrupts->signal()) + " before the health checks", env);
   }
-  throw Error(Failure::reverted, why +
-                                     "; the device was reverted to its original config: fix "
-                                     "the candidate and run again");
+  const bool passed = health_checks_pass(connection, flags, checks, report, env);
+  if (const std::optional<Failure> stop = interruption(env)) {
+    revert_now(session, commit, *stop,
+               stop_word(env.interrupts->signal()) + " during the health checks", env);
+  }
+  if (!passed) revert_now(session, commit, Failure::reverted, failed_check(report), env);
+  std::string tail = "health checks passed (" + std::to_string(checks.size()) + ")";
+  if (!options.auto_confirm) return tail + "; " + summary(result, options);
+  enter_phase(env, Phase::confirming);
+  const PhaseTimes::Scope phase(report.times, "confirm");
+  report.saved = session.ios().confirm_commit(commit.save);
+  report.pending_confirm = false;
+  return tail + "; confirmed; " + std::string(report.saved ? "saved" : "not saved");
 }
 
 // After a lost connection mid-change: which config is the device on now?
@@ -160,6 +192,15 @@ int dry_run(IosSession& session, bool json, ChangeReport& report, Env& env) {
 
 }  // namespace
 
+bool mark_interrupted(ChangeReport& report, const Env& env, const std::string& target,
+                      std::string_view what, std::string_view result) {
+  const std::optional<Failure> stop = interruption(env);
+  if (!stop) return false;
+  report.exit_code = exit_code_for(*stop);
+  report.message = finished_anyway(env, target, what, result);
+  return true;
+}
+
 std::chrono::milliseconds replace_timeout(double seconds) {
   if (!(seconds > 0) || seconds > 86400) {
     throw Error(Failure::usage, "--replace-timeout must be a number of seconds above 0 (e.g. 600)");
@@ -182,17 +223,25 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
   // Offline checks first, so a bad candidate never reaches the device.
   driver::checked_candidate(text, options.candidate, kind_of(options));
   const driver::Connection connection = resolve_connection(flags, env);
+  name_host(env, connection.host);
   ChangeReport report;
   report.host = connection.host;
   report.operation = options.merge ? "merge" : "commit";
   std::optional<IosSession> session;
+  bool reported = false;  // interrupted after the work: the report is already printed
   try {
+    // Each call boundary below stops the run once a signal came (interruption.h).
+    stop_if_interrupted(env, "");
     {
+      enter_phase(env, Phase::connecting);
       const PhaseTimes::Scope phase(report.times, "connect");
       session.emplace(connection, flags, options.workflow, env);
     }
+    name_host(env, session->target());
+    stop_if_interrupted(env, "");
     driver::IosDriver& ios = session->ios();
     {
+      enter_phase(env, Phase::loading);
       const PhaseTimes::Scope phase(report.times, "load");
       if (options.merge) {
         ios.load_merge_candidate(text, options.candidate);
@@ -200,14 +249,19 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
         ios.load_replace_candidate(text, options.candidate);
       }
     }
+    stop_if_interrupted(env, "");
     if (options.dry_run) {
+      enter_phase(env, Phase::reading);
       const int code = dry_run(*session, flags.json, report, env);
       report.repairs = ios.repairs();
       report.round_trips = session->device().driver().dialogue().round_trips();
+      reported = mark_interrupted(report, env, session->target(), "the dry run", "");
       record_to(env, report);
       if (flags.json) env.out << report_json(report).dump(2) << '\n';
+      if (reported) throw Error(*interruption(env), report.message);
       return code;
     }
+    enter_phase(env, options.merge ? Phase::merging : Phase::replacing);
     driver::CommitResult result;
     {
       const PhaseTimes::Scope phase(report.times, "commit");
@@ -219,36 +273,31 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     if (!result.changed) report.outcome = "no_changes";
     std::string tail = summary(result, options);
     if (result.pending_confirm && !checks.empty()) {
-      if (!health_checks_pass(connection, flags, checks, report, env)) {
-        revert_after_failed_check(*session, report, commit);
-      }
-      tail = "health checks passed (" + std::to_string(checks.size()) + ")";
-      if (options.auto_confirm) {
-        const PhaseTimes::Scope phase(report.times, "confirm");
-        report.saved = ios.confirm_commit(commit.save);
-        report.pending_confirm = false;
-        tail += "; confirmed; " + std::string(report.saved ? "saved" : "not saved");
-      } else {
-        tail += "; " + summary(result, options);
-      }
+      tail = guard_with_checks(*session, connection, flags, options, checks, commit, result, report,
+                               env);
     }
     report.round_trips += session->device().driver().dialogue().round_trips();
     report.repairs = ios.repairs();
+    reported = mark_interrupted(report, env, session->target(), "the commit", tail);
     record_to(env, report);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else {
       env.out << diff_text(result.comparison) << tail << '\n';
     }
+    if (reported) throw Error(*interruption(env), report.message);
     return kExitOk;
   } catch (const Error& e) {
+    if (reported) throw;
     std::string message = e.what();
     if (session && session->ios().replace_interrupted()) {
       message += "; " + reconnect_report(connection, flags, session->ios(), report, env);
     }
     if (session) take_from_session(report, *session);
-    const Error failure = record_failure(
-        report, e, message, session ? session->target() : connection.host, session.has_value());
+    // A stop before the login still names the device.
+    const bool named = session.has_value() || is_stop(e.failure());
+    const Error failure =
+        record_failure(report, e, message, session ? session->target() : connection.host, named);
     record_to(env, report);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';

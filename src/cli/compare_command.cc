@@ -3,6 +3,7 @@
 #include "iosctl/cli/config_file.h"
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/device_session.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/config/contextual_format.h"
 #include "iosctl/config/json_format.h"
 #include "iosctl/config/redact.h"
@@ -116,11 +117,14 @@ int run_compare(const DeviceFlags& flags, const CompareOptions& options, Env& en
   driver::checked_candidate(text, options.candidate, kind);
   const driver::Connection connection = resolve_connection(flags, env);
   IosSession session(connection, flags, options.workflow, env);
+  name_host(env, session.target());
   try {
+    stop_if_interrupted(env, "");  // each call boundary (interruption.h)
     driver::IosDriver& ios = session.ios();
     const driver::LoadedCandidate& loaded =
         options.merge ? ios.load_merge_candidate(text, options.candidate)
                       : ios.load_replace_candidate(text, options.candidate);
+    stop_if_interrupted(env, "");
     const driver::Comparison c = ios.compare_config();
     // A merge's device answer lists commands, not a signed diff: the two
     // cannot be matched line for line, so only the one asked for is shown.

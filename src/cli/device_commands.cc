@@ -2,6 +2,7 @@
 
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/device_session.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
@@ -33,7 +34,9 @@ void print_json(const driver::Connection& c, const std::vector<CommandOutcome>& 
 template <typename Work>
 int with_device(const driver::Connection& c, const DeviceFlags& flags, Env& env, Work work) {
   DeviceSession session(c, flags.verbose, env);
+  name_host(env, session.target());
   try {
+    stop_if_interrupted(env, "");  // a signal while connecting (interruption.h)
     return work(session);
   } catch (const Error& e) {
     throw Error(e.failure(), session.target() + ": " + e.what());
@@ -105,6 +108,7 @@ int run_send_command(const DeviceFlags& flags, const SendCommandOptions& options
     std::vector<CommandOutcome> results;
     int code = kExitOk;
     for (const ios::CliCommand& typed : commands) {
+      stop_if_interrupted(env, "");  // between commands: those sent are complete
       const std::string& command = typed.str();
       results.push_back(session.driver().send_command(command, per_command));
       const CommandOutcome& r = results.back();

@@ -1,10 +1,10 @@
 #include "iosctl/cli/fleet_run.h"
 
 #include "iosctl/cli/fleet_hosts.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 #include "iosctl/fleet/host_selection.h"
-#include "iosctl/fleet/interrupt_watch.h"
 #include "iosctl/fleet/parallel_run.h"
 #include "iosctl/fleet/progress.h"
 #include "iosctl/fleet/reports.h"
@@ -176,6 +176,31 @@ void report(const fleet::RunSummary& run, bool json, std::ofstream& junit, const
   }
 }
 
+// For the length of a run, SIGINT and SIGTERM (which main() watches) only
+// tell the progress report: the hosts' commands run without Env::interrupts,
+// so each host started finishes as it would have.
+class ProgressOnSignal {
+ public:
+  ProgressOnSignal(Env& env, fleet::Progress& progress) : env_(env) {
+    if (env_.interrupts)
+      env_.interrupts->set_listener([&progress](int signal) { progress.interrupted(signal); });
+  }
+  ~ProgressOnSignal() {
+    if (env_.interrupts) env_.interrupts->set_listener({});
+  }
+  ProgressOnSignal(const ProgressOnSignal&) = delete;
+  ProgressOnSignal& operator=(const ProgressOnSignal&) = delete;
+
+  // The first signal; 0 while none came (always, without Env::interrupts).
+  const std::atomic<int>& stop() const {
+    return env_.interrupts ? env_.interrupts->signal() : never_;
+  }
+
+ private:
+  Env& env_;
+  const std::atomic<int> never_ = 0;
+};
+
 }  // namespace
 
 int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetCommand& command,
@@ -197,16 +222,25 @@ int run_fleet(const FleetFlags& f, const DeviceFlags& globals, const FleetComman
 
   const auto start = std::chrono::steady_clock::now();
   fleet::Progress progress(env.err, env.err_is_tty, names.size());
-  const fleet::InterruptWatch interrupts([&progress] { progress.interrupted(); });
+  const ProgressOnSignal on_signal(env, progress);
   fleet::RunSummary run;
   run.command = command.name;
   run.results = fleet::run_parallel(
       names, [&](const std::string& name) { return run_host(command, jobs.at(name), env); },
-      {f.parallel, f.fail_fast}, progress, interrupts.stop());
+      {f.parallel, f.fail_fast}, progress, on_signal.stop());
   progress.done();
-  run.interrupted = interrupts.stop().load();
+  const int signal = on_signal.stop().load();
+  run.interrupted = signal != 0;
+  run.signal = signal;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.exit_code = fleet::worst_exit_code(run.results);
+  // A stopped run says so even when every host had started (and finished).
+  if (signal != 0) {
+    const int stopped = exit_code_for(stop_failure(signal));
+    if (fleet::exit_severity(stopped) > fleet::exit_severity(run.exit_code)) {
+      run.exit_code = stopped;
+    }
+  }
   report(run, globals.json, junit, f.junit, env);
   return run.exit_code;
 }

@@ -3,6 +3,7 @@
 #include "iosctl/cli/change_report.h"
 #include "iosctl/cli/commit_command.h"
 #include "iosctl/cli/connection_setup.h"
+#include "iosctl/cli/interruption.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 
@@ -14,38 +15,50 @@ namespace {
 
 // Runs `body` on a fresh IosSession with a ChangeReport for `operation`;
 // prints the report as JSON (or `body`'s text) and turns failures into the
-// report's outcome before passing them on.
+// report's outcome before passing them on. A signal stops the run before
+// `body` (with `unchanged` saying the state) or marks its finished report.
 int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
-               const std::string& operation,
+               const std::string& operation, Phase phase, std::string_view unchanged,
                const std::function<std::string(driver::IosDriver&, ChangeReport&)>& body) {
   check_workflow_flags(options.workflow);
   const driver::Connection connection = resolve_connection(flags, env);
+  name_host(env, connection.host);
   ChangeReport report;
   report.host = connection.host;
   report.operation = operation;
   std::optional<IosSession> session;
+  bool reported = false;  // interrupted after the work: the report is already printed
   try {
+    stop_if_interrupted(env, "", unchanged);
     {
-      const PhaseTimes::Scope phase(report.times, "connect");
+      enter_phase(env, Phase::connecting);
+      const PhaseTimes::Scope times(report.times, "connect");
       session.emplace(connection, flags, options.workflow, env);
     }
+    name_host(env, session->target());
+    stop_if_interrupted(env, "", unchanged);
     std::string text;
     {
-      const PhaseTimes::Scope phase(report.times, operation);
+      enter_phase(env, phase);
+      const PhaseTimes::Scope times(report.times, operation);
       text = body(session->ios(), report);
     }
     report.round_trips = session->device().driver().dialogue().round_trips();
     report.repairs = session->ios().repairs();
+    reported = mark_interrupted(report, env, session->target(), "the " + operation, text);
     if (flags.json) {
       env.out << report_json(report).dump(2) << '\n';
     } else {
       env.out << text << '\n';
     }
+    if (reported) throw Error(*interruption(env), report.message);
     return kExitOk;
   } catch (const Error& e) {
+    if (reported) throw;
     if (session) take_from_session(report, *session);
-    const Error failure = record_failure(
-        report, e, e.what(), session ? session->target() : connection.host, session.has_value());
+    const Error failure =
+        record_failure(report, e, e.what(), session ? session->target() : connection.host,
+                       session.has_value() || is_stop(e.failure()));
     if (flags.json) env.out << report_json(report).dump(2) << '\n';
     throw failure;
   }
@@ -137,7 +150,9 @@ std::string pending_text(const ios::PendingCommit& p) {
 
 int run_confirm(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
   const driver::SavePolicy save = save_policy(options.save);
-  return run_change(flags, options, env, "confirm",
+  return run_change(flags, options, env, "confirm", Phase::confirming,
+                    "nothing was confirmed: run 'iosctl confirm' again before the device's "
+                    "revert timer ends",
                     [save](driver::IosDriver& ios, ChangeReport& report) {
                       report.outcome = "confirmed";
                       report.saved = ios.confirm_commit(save);
@@ -147,7 +162,7 @@ int run_confirm(const DeviceFlags& flags, const UndoOptions& options, Env& env) 
 
 int run_rollback(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
   const driver::CommitOptions commit = rollback_options(options);
-  return run_change(flags, options, env, "rollback",
+  return run_change(flags, options, env, "rollback", Phase::rolling_back, "the device is unchanged",
                     [&commit](driver::IosDriver& ios, ChangeReport& report) {
                       const driver::RollbackResult r = ios.rollback(commit);
                       report.outcome = "rolled_back";
@@ -160,7 +175,7 @@ int run_rollback(const DeviceFlags& flags, const UndoOptions& options, Env& env)
 }
 
 int run_discard(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
-  return run_change(flags, options, env, "discard",
+  return run_change(flags, options, env, "discard", Phase::discarding, "the device is unchanged",
                     [](driver::IosDriver& ios, ChangeReport& report) {
                       const std::vector<std::string> removed = ios.discard_config();
                       report.outcome = removed.empty() ? "nothing_to_discard" : "discarded";
@@ -175,8 +190,15 @@ int run_discard(const DeviceFlags& flags, const UndoOptions& options, Env& env) 
 int run_status(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
   check_workflow_flags(options.workflow);
   const driver::Connection connection = resolve_connection(flags, env);
+  name_host(env, connection.host);
+  stop_if_interrupted(env, connection.host);
+  enter_phase(env, Phase::connecting);
   IosSession session(connection, flags, options.workflow, env);
+  name_host(env, session.target());
+  enter_phase(env, Phase::reading);
   try {
+    // The reads after this one finish; run_cli then says the run was stopped.
+    stop_if_interrupted(env, "");
     const std::vector<driver::IosDriver::RunOnDevice> runs = session.ios().other_runs();
     const driver::DeviceStatus status = session.ios().status(runs);
     if (flags.json) {

@@ -88,11 +88,13 @@ std::string attr(std::string_view name, double seconds) {
 enum class Verdict { passed, failed, skipped };
 
 // 2 passes: differences are the plan a reviewer reads, not a fault. A host
-// --fail-fast never started (`skipped`, exit 0) did not pass either.
+// --fail-fast never started (`skipped`, exit 0) did not pass either; nor one
+// Ctrl-C or SIGTERM left unstarted (130, 143: a fleet's hosts never stop midway).
 Verdict verdict(const HostResult& result) {
   if (result.outcome == "skipped") return Verdict::skipped;
   if (result.exit_code == kExitOk || result.exit_code == kExitDifferences) return Verdict::passed;
-  return result.exit_code == kExitInterrupted ? Verdict::skipped : Verdict::failed;
+  const bool stopped = result.exit_code == kExitInterrupted || result.exit_code == kExitTerminated;
+  return stopped ? Verdict::skipped : Verdict::failed;
 }
 
 std::string testcase_body(const HostResult& result) {

@@ -3,6 +3,7 @@
 #include "iosctl/exit_status.h"
 
 #include <algorithm>
+#include <csignal>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10,11 +11,12 @@
 namespace iosctl::fleet {
 namespace {
 
-HostResult not_started(const std::string& host, bool interrupted) {
+// A host no worker started: after signal `stop` (0: none, so --fail-fast).
+HostResult not_started(const std::string& host, int stop) {
   HostResult r;
   r.host = host;
-  r.outcome = interrupted ? "interrupted" : "skipped";
-  r.exit_code = interrupted ? kExitInterrupted : kExitOk;
+  r.exit_code = stop == 0 ? kExitOk : stop == SIGTERM ? kExitTerminated : kExitInterrupted;
+  r.outcome = stop == 0 ? "skipped" : outcome_for_exit(r.exit_code);
   return r;
 }
 
@@ -36,7 +38,7 @@ HostResult guarded(const std::function<HostResult(const std::string&)>& task,
 class Dispatch {
  public:
   Dispatch(const std::vector<std::string>& hosts, const ParallelOptions& options,
-           RunObserver& observer, const std::atomic<bool>& stop)
+           RunObserver& observer, const std::atomic<int>& stop)
       : hosts_(hosts),
         options_(options),
         observer_(observer),
@@ -66,7 +68,7 @@ class Dispatch {
   // The index of the next host to run, or hosts_.size() when none is to start.
   std::size_t take() {
     const std::lock_guard lock(mutex_);
-    if (next_ >= hosts_.size() || stop_.load() || failed_) return hosts_.size();
+    if (next_ >= hosts_.size() || stop_.load() != 0 || failed_) return hosts_.size();
     observer_.started(hosts_[next_]);
     return next_++;
   }
@@ -74,7 +76,7 @@ class Dispatch {
   const std::vector<std::string>& hosts_;
   const ParallelOptions& options_;
   RunObserver& observer_;
-  const std::atomic<bool>& stop_;
+  const std::atomic<int>& stop_;
   std::mutex mutex_;
   std::size_t next_ = 0;
   bool failed_ = false;
@@ -88,7 +90,7 @@ bool is_failure(int exit_code) { return exit_code != kExitOk && exit_code != kEx
 std::vector<HostResult> run_parallel(const std::vector<std::string>& hosts,
                                      const std::function<HostResult(const std::string&)>& task,
                                      const ParallelOptions& options, RunObserver& observer,
-                                     const std::atomic<bool>& stop) {
+                                     const std::atomic<int>& stop) {
   Dispatch dispatch(hosts, options, observer, stop);
   const std::size_t count =
       std::min(hosts.size(), static_cast<std::size_t>(std::max(1, options.workers)));

@@ -1,5 +1,6 @@
 #include "iosctl/fleet/progress.h"
 
+#include <csignal>
 #include <cstdio>
 
 namespace iosctl::fleet {
@@ -52,10 +53,11 @@ void Progress::finished(const HostResult& result) {
   redraw();
 }
 
-void Progress::interrupted() {
+void Progress::interrupted(int signal) {
   const std::lock_guard lock(mutex_);
   if (tty_) err_ << kClearLine;
-  err_ << "iosctl: interrupted: no more hosts start; waiting for " << running_
+  err_ << "iosctl: " << (signal == SIGTERM ? "terminated" : "interrupted")
+       << ": no more hosts start; waiting for " << running_
        << " running (a commit in progress completes or reverts)\n";
   if (tty_) redraw();
   err_.flush();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <csignal>
 #include <cstdio>
 
 namespace iosctl::fleet {
@@ -29,7 +30,8 @@ std::string totals_line(const RunSummary& run) {
     line += separator + std::to_string(count) + " " + outcome;
     separator = ", ";
   }
-  if (run.interrupted) line += "; stopped by Ctrl-C";
+  if (run.interrupted)
+    line += run.signal == SIGTERM ? "; stopped by SIGTERM" : "; stopped by Ctrl-C";
   return line + "; exit " + std::to_string(run.exit_code) + " in " + seconds_text(run.seconds) +
          " s\n";
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <csignal>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -44,7 +45,7 @@ const std::vector<std::string> kHosts = {"a", "b", "c", "d", "e"};
 TEST(ParallelRun, ResultsComeBackInHostOrderWhateverFinishesFirst) {
   // Four workers on five hosts: every host runs once, results in inventory order.
   Recorder seen;
-  std::atomic<bool> stop = false;
+  std::atomic<int> stop = 0;
   const std::vector<HostResult> results = run_parallel(
       kHosts, [](const std::string& h) { return result_for(h, h == "c" ? kExitReverted : 0); },
       {4, false}, seen, stop);
@@ -58,7 +59,7 @@ TEST(ParallelRun, ResultsComeBackInHostOrderWhateverFinishesFirst) {
 TEST(ParallelRun, FailFastSkipsHostsNotYetStarted) {
   // One worker: b fails, so c, d and e are skipped with exit 0.
   Recorder seen;
-  std::atomic<bool> stop = false;
+  std::atomic<int> stop = 0;
   const std::vector<HostResult> results = run_parallel(
       kHosts, [](const std::string& h) { return result_for(h, h == "b" ? kExitUnreachable : 0); },
       {1, true}, seen, stop);
@@ -71,11 +72,11 @@ TEST(ParallelRun, FailFastSkipsHostsNotYetStarted) {
 TEST(ParallelRun, StopLetsTheRunningHostFinishAndMarksTheRestInterrupted) {
   // Ctrl-C while a runs: a completes, the others never start and are interrupted (130).
   Recorder seen;
-  std::atomic<bool> stop = false;
+  std::atomic<int> stop = 0;
   const std::vector<HostResult> results = run_parallel(
       kHosts,
       [&stop](const std::string& h) {
-        stop = true;  // the signal arrives while this host is being worked on
+        stop = SIGINT;  // the signal arrives while this host is being worked on
         return result_for(h, 0);
       },
       {1, false}, seen, stop);
@@ -85,10 +86,27 @@ TEST(ParallelRun, StopLetsTheRunningHostFinishAndMarksTheRestInterrupted) {
   EXPECT_EQ(seen.finished_, (std::vector<std::string>{"a"}));
 }
 
+TEST(ParallelRun, SigtermMarksTheHostsLeftTerminated) {
+  // SIGTERM while a runs: a completes, the others never start and are terminated (143).
+  Recorder seen;
+  std::atomic<int> stop = 0;
+  const std::vector<HostResult> results = run_parallel(
+      kHosts,
+      [&stop](const std::string& h) {
+        stop = SIGTERM;
+        return result_for(h, 0);
+      },
+      {1, false}, seen, stop);
+  EXPECT_EQ(results[0].outcome, "ok");
+  EXPECT_EQ(results[1].outcome, "terminated");
+  EXPECT_EQ(results[1].exit_code, kExitTerminated);
+  EXPECT_EQ(results[4].exit_code, kExitTerminated);
+}
+
 TEST(ParallelRun, AnEscapedExceptionFailsOnlyItsHost) {
   // A bug in one host's task is that host's error, never the end of the run.
   Recorder seen;
-  std::atomic<bool> stop = false;
+  std::atomic<int> stop = 0;
   const std::vector<HostResult> results = run_parallel(
       kHosts,
       [](const std::string& h) -> HostResult {

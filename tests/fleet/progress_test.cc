@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <sstream>
 #include <string>
 
@@ -61,9 +62,20 @@ TEST(Progress, InterruptSaysHowManyAreStillRunning) {
   Progress progress(err, false, 3);
   progress.started("r1");
   progress.started("r2");
-  progress.interrupted();
+  progress.interrupted(SIGINT);
   EXPECT_EQ(err.str(),
             "iosctl: interrupted: no more hosts start; waiting for 2 running (a commit in "
+            "progress completes or reverts)\n");
+}
+
+TEST(Progress, SigtermSaysTerminated) {
+  // SIGTERM (a CI job cancelled): the same notice, naming the signal's word.
+  std::ostringstream err;
+  Progress progress(err, false, 2);
+  progress.started("r1");
+  progress.interrupted(SIGTERM);
+  EXPECT_EQ(err.str(),
+            "iosctl: terminated: no more hosts start; waiting for 1 running (a commit in "
             "progress completes or reverts)\n");
 }
 

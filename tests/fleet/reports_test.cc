@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
 #include <vector>
 
 namespace iosctl::fleet {
@@ -56,6 +57,22 @@ TEST(SummaryTableTest, Text) {
             "r5             interrupted  -            0.0\n"
             "5 hosts: 1 no_changes, 1 changes, 1 rejected, 1 unreachable, 1 interrupted; "
             "stopped by Ctrl-C; exit 130 in 12.3 s\n");
+}
+
+// A run SIGTERM stopped says so in its totals line, and its hosts left are terminated.
+TEST(SummaryTableTest, SigtermNamesTheSignal) {
+  RunSummary run;
+  run.command = "compare";
+  run.results = {host("r1", 0, 0.5), host("r2", 143, 0)};
+  run.exit_code = worst_exit_code(run.results);
+  run.seconds = 1;
+  run.interrupted = true;
+  run.signal = SIGTERM;
+  EXPECT_EQ(summary_table(run),
+            "HOST  OUTCOME     CHANGES  SECONDS\n"
+            "r1    ok          -            0.5\n"
+            "r2    terminated  -            0.0\n"
+            "2 hosts: 1 ok, 1 terminated; stopped by SIGTERM; exit 143 in 1.0 s\n");
 }
 
 // One host reads "1 host"; a run that was not interrupted does not say so.
@@ -185,6 +202,20 @@ TEST(JunitXmlTest, WellFormed) {
             "unexpected </a>");
   EXPECT_EQ(well_formedness_problem("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>&</a>"),
             "bare & at 42");
+}
+
+// Hosts SIGTERM left unstarted (143) are skipped, like Ctrl-C's, never failures.
+TEST(JunitXmlTest, TerminatedHostsAreSkipped) {
+  RunSummary run;
+  run.command = "compare";
+  run.results = {host("r1", 0, 0.5), host("r2", 143, 0)};
+  run.interrupted = true;
+  run.signal = SIGTERM;
+  const std::string xml = junit_xml(run);
+  EXPECT_NE(xml.find("failures=\"0\" errors=\"0\" skipped=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<skipped message=\"not started: the run stopped before this host\""),
+            std::string::npos)
+      << xml;
 }
 
 // Device text with control bytes, CR, TAB, `]]>` and bytes that are not UTF-8 stays

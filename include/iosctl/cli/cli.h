@@ -11,6 +11,8 @@
 
 namespace iosctl::cli {
 
+class Interrupts;  // interruption.h
+
 // What a device command says of its result beyond its output, for the
 // summary of a fleet run.
 struct RunRecord {
@@ -35,6 +37,9 @@ struct Env {
   std::function<std::optional<std::string>(const std::string& name)> getenv = {};
   // Filled by compare and commit when set (a fleet run's hosts).
   RunRecord* record = nullptr;
+  // SIGINT / SIGTERM as main() watches them; nullptr: none are watched (the
+  // in-process tests, a fleet run's hosts, which always finish).
+  Interrupts* interrupts = nullptr;
 };
 
 // Environment variable `name` through `env.getenv` (std::getenv when unset).
@@ -44,8 +49,9 @@ std::optional<std::string> env_value(const Env& env, const std::string& name);
 // code (exit_status.h). Never throws.
 int run_cli(const std::vector<std::string>& args, Env& env);
 
-// main(): runs run_cli on the process's arguments and standard streams,
-// opening devices with `connect`.
+// main(): blocks SIGINT and SIGTERM before any thread starts and watches
+// them (interruption.h), then runs run_cli on the process's arguments and
+// standard streams, opening devices with `connect`.
 int main_entry(int argc, char** argv, driver::Connector connect);
 
 }  // namespace iosctl::cli

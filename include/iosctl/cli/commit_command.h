@@ -1,11 +1,13 @@
 #pragma once
 
+#include "iosctl/cli/change_report.h"
 #include "iosctl/cli/cli.h"
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/ios_session.h"
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // `iosctl commit CANDIDATE`: replaces the running config with a candidate (or
@@ -32,6 +34,12 @@ struct CommitCommandOptions {
 // reverted (4), uncertain (5), unreachable (6), usage (1). With --json the
 // document is printed on stdout before a failure is thrown.
 int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, Env& env);
+
+// Once a signal came (interruption.h), marks the finished run's `report`:
+// exit code 130 / 143 and the message finished_anyway() gives; true when it
+// did. The caller prints the report, then throws Error{interrupted|terminated}.
+bool mark_interrupted(ChangeReport& report, const Env& env, const std::string& target,
+                      std::string_view what, std::string_view result);
 
 // Returns `--replace-timeout`'s seconds as a duration; throws Error{usage}
 // unless it is above 0.

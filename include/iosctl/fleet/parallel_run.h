@@ -30,14 +30,15 @@ class RunObserver {
 bool is_failure(int exit_code);
 
 // Runs `task` for each of `hosts` on up to `options.workers` threads and
-// returns the results in `hosts`' order. Once `stop` is set (Ctrl-C) no host
-// is started: those left are `interrupted` (exit 130); running ones finish.
+// returns the results in `hosts`' order. Once `stop` holds a signal number
+// (SIGINT, SIGTERM) no host is started: those left are `interrupted` (exit
+// 130) or `terminated` (143, SIGTERM); running ones finish. 0: no stop.
 // With fail_fast, hosts left after a failure are `skipped` (exit 0: the
 // failing host already decides the run's exit code). An exception escaping
 // `task` becomes that host's `error` (exit 1), never the run's end.
 std::vector<HostResult> run_parallel(const std::vector<std::string>& hosts,
                                      const std::function<HostResult(const std::string&)>& task,
                                      const ParallelOptions& options, RunObserver& observer,
-                                     const std::atomic<bool>& stop);
+                                     const std::atomic<int>& stop);
 
 }  // namespace iosctl::fleet

@@ -26,8 +26,9 @@ class Progress : public RunObserver {
 
   void started(const std::string& host) override;
   void finished(const HostResult& result) override;
-  // Says that Ctrl-C stopped new hosts and how many are still running.
-  void interrupted();
+  // Says that `signal` (SIGINT: Ctrl-C, or SIGTERM) stopped new hosts and
+  // how many are still running.
+  void interrupted(int signal);
   // Ends the report: clears the status line on a terminal.
   void done();
 

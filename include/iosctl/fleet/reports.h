@@ -16,7 +16,8 @@ struct RunSummary {
   std::string command;              // compare, commit, ...
   int exit_code = 0;                // worst_exit_code(results)
   double seconds = 0;               // wall time of the run
-  bool interrupted = false;         // Ctrl-C stopped it
+  bool interrupted = false;         // Ctrl-C (or SIGTERM) stopped it
+  int signal = 0;                   // the signal that did: SIGINT, SIGTERM; 0: none
   std::vector<HostResult> results;  // in inventory order
 };
 
