@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <csignal>
 #include <future>
+#include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace iosctl::test {
@@ -89,21 +91,23 @@ std::vector<std::string> with_file(std::vector<std::string> args, const std::str
 }
 
 class CliKillMatrix : public CliInterruptedRun,
-                      public ::testing::WithParamInterface<std::size_t> {};
+                      public ::testing::WithParamInterface<std::tuple<std::size_t, int>> {};
 
 TEST_P(CliKillMatrix, ARunKilledAtAnyStepIsRepairedByTheNext) {
-  // For each kind of run and each step: SIGKILL as the step begins; `status`
-  // names the interrupted run once its journal exists and any quiet mode it
-  // left; the recovering run exits 0 (a rollback after a commit killed before
-  // its checkpoint: 3, nothing to roll back) and the device ends on the old or
-  // the new config as the matrix says, saved, with the file prompt mode it
-  // had, and no journal left.
+  // For each kind of run, each signal and each step: the signal as the step
+  // begins. After SIGKILL `status` names the interrupted run once its journal
+  // exists and any quiet mode it left; after SIGINT / SIGTERM the run itself
+  // stops at the next step with 130 / 143 and leaves no journal. Then the recovering run exits 0 (a
+  // rollback after a commit killed before its checkpoint: 3, nothing to roll back) and the device
+  // ends on the old or the new config as the matrix says, saved, with the file prompt mode it had,
+  // and no journal left.
   int tried = 0;
   int recovered = 0;
-  const KillMatrix& m = kMatrices[GetParam()];
+  const KillMatrix& m = kMatrices[std::get<0>(GetParam())];
+  const int signal = std::get<1>(GetParam());
   {
     for (const std::string& step : m.steps) {
-      SCOPED_TRACE(m.name + " killed at: " + step);
+      SCOPED_TRACE(m.name + " signalled " + std::to_string(signal) + " at: " + step);
       ++tried;
       start_slow();
       const std::string original = running();
@@ -118,8 +122,12 @@ TEST_P(CliKillMatrix, ARunKilledAtAnyStepIsRepairedByTheNext) {
       {
         auto killed = spawn(joined({"-v"}, with_file(m.args, file)));
         ASSERT_TRUE(killed->wait_for_err(step, deadline_in(30))) << killed->err();
-        killed->send_signal(SIGKILL);
-        ASSERT_TRUE(killed->wait(deadline_in(10)));
+        killed->send_signal(signal);
+        const std::optional<int> code = killed->wait(deadline_in(60));
+        ASSERT_TRUE(code);
+        if (signal != SIGKILL) {
+          EXPECT_TRUE(*code == 128 + signal || *code == 0) << *code << killed->err();
+        }
       }
       // Each broken promise is a failure of its own; a point counts as
       // recovered when none broke.
@@ -131,7 +139,8 @@ TEST_P(CliKillMatrix, ARunKilledAtAnyStepIsRepairedByTheNext) {
       };
       const RunResult status = run({"status"});
       expect(status.status == 0, "status failed: " + status.err);
-      if (step != "copying the candidate to" && step != "writing the run journal") {
+      if (signal == SIGKILL && step != "copying the candidate to" &&
+          step != "writing the run journal") {
         expect(status.out.find("interrupted run: ") != std::string::npos,
                "status does not name the interrupted run:\n" + status.out);
       }
@@ -159,14 +168,20 @@ TEST_P(CliKillMatrix, ARunKilledAtAnyStepIsRepairedByTheNext) {
       if (ok) ++recovered;
     }
   }
-  std::cout << m.name << " kill points: " << tried << " tried, " << recovered << " recovered\n";
+  std::cout << m.name << " signal " << signal << " points: " << tried << " tried, " << recovered
+            << " recovered\n";
 }
 
-INSTANTIATE_TEST_SUITE_P(EachRun, CliKillMatrix, ::testing::Range<std::size_t>(0, kMatrices.size()),
-                         [](const ::testing::TestParamInfo<std::size_t>& param) {
-                           std::string name = kMatrices[param.param].name;
+INSTANTIATE_TEST_SUITE_P(EachRunAndSignal, CliKillMatrix,
+                         ::testing::Combine(::testing::Range<std::size_t>(0, kMatrices.size()),
+                                            ::testing::Values(SIGKILL, SIGINT, SIGTERM)),
+                         [](const ::testing::TestParamInfo<std::tuple<std::size_t, int>>& param) {
+                           std::string name = kMatrices[std::get<0>(param.param)].name;
                            std::replace(name.begin(), name.end(), ' ', '_');
-                           return name;
+                           const int signal = std::get<1>(param.param);
+                           return name + (signal == SIGKILL  ? "_SIGKILL"
+                                          : signal == SIGINT ? "_SIGINT"
+                                                             : "_SIGTERM");
                          });
 
 TEST_F(CliInterruptedRun, ALiveRunIsNotOverlapped) {
