@@ -313,6 +313,14 @@ void IosDriver::undo_failed_merge(const CommitOptions& options) {
                                         "): the device is partly changed");
   }
   failing_lines_ = kept;
+  // The checkpoint's replace said "applied": the running config says whether
+  // it is the original one.
+  if (!same_config(driver_.get_config(ConfigSource::running, false), last_comparison_->running)) {
+    throw Error(Failure::uncertain, failed +
+                                        "; restoring the checkpoint left a running config that "
+                                        "differs from the original: 'iosctl rollback' restores "
+                                        "the checkpoint");
+  }
   throw Error(Failure::reverted,
               failed +
                   "; the device was restored to its original config: fix the candidate "

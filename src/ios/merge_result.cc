@@ -46,8 +46,12 @@ bool is_caret_line(std::string_view line) {
 }
 
 // netmiko's COMMON_ISSUES shows `5587 bytes copied in 1.316 secs (...)`.
+// The whole line's shape, not the phrase: a merged line that IOS echoes
+// (a description, say) may hold the phrase too.
 bool is_bytes_copied(std::string_view line) {
-  return line.find(" bytes copied in ") != std::string_view::npos;
+  const std::size_t digits = line.find_first_not_of("0123456789");
+  return digits > 0 && digits != std::string_view::npos &&
+         line.substr(digits).starts_with(" bytes copied in ");
 }
 
 // The copy dialogue's questions (IOS_BEHAVIOR 4.3) may stay in the output

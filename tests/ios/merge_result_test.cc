@@ -87,5 +87,16 @@ TEST(ClassifyMerge, AnythingElseIsUnrecognised) {
   EXPECT_EQ(r.message, "Configuration locked by another session");
 }
 
+TEST(ClassifyMerge, AnEchoedLineHoldingTheByteCountPhraseIsNotTheCount) {
+  // A rejected description that reads like the result does not end the
+  // listing: the failure stands, and without the real count nothing is known.
+  const MergeResult r = classify_merge(
+      "description 5 bytes copied in 1 secs\r\n        ^\r\n"
+      "% Invalid input detected at '^' marker.\r\n");
+  EXPECT_EQ(r.outcome, MergeOutcome::failed);
+  ASSERT_EQ(r.failing_lines.size(), 1u);
+  EXPECT_EQ(r.failing_lines[0].line, "description 5 bytes copied in 1 secs");
+}
+
 }  // namespace
 }  // namespace iosctl::ios
