@@ -3,7 +3,7 @@
 
 #include "iosctl/cli/cli.h"
 #include "iosctl/error.h"
-#include "support/scripted_stream.h"
+#include "support/scripted_link.h"
 
 #include <gtest/gtest.h>
 
@@ -25,16 +25,6 @@ constexpr const char* kShowClock =
     "> terminal width 511\nterminal width 511\nr1#\\c\n"
     "> show clock\nshow clock\n*10:00:00.000 UTC Mon Mar 1 2021\nr1#\\c\n";
 
-class FakeLink : public driver::Link {
- public:
-  explicit FakeLink(std::string_view transcript) : stream_(transcript) {}
-  Stream& stream() override { return stream_; }
-  std::string target() const override { return "admin@r1:22"; }
-
- private:
-  test::ScriptedStream stream_;
-};
-
 // Runs iosctl in-process with a fake connector that records the connection.
 struct DeviceRun {
   explicit DeviceRun(const std::vector<std::string>& args, std::string transcript = kShowClock,
@@ -42,7 +32,7 @@ struct DeviceRun {
     Env env{out, err};
     env.connect = [&](const driver::Connection& c, const auto&) -> std::unique_ptr<driver::Link> {
       connection = c;
-      return std::make_unique<FakeLink>(transcript);
+      return std::make_unique<test::ScriptedLink>(transcript);
     };
     env.read_secret = [&, typed](std::string_view prompt) {
       prompted = std::string(prompt);

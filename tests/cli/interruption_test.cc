@@ -7,7 +7,7 @@
 #include "iosctl/cli/cli.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
-#include "support/scripted_stream.h"
+#include "support/scripted_link.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -30,16 +30,6 @@ constexpr const char* kLogin =
     ">\n\nr1#\\c\n> terminal length 0\nterminal length 0\nr1#\\c\n"
     "> terminal width 511\nterminal width 511\nr1#\\c\n";
 
-class FakeLink : public driver::Link {
- public:
-  explicit FakeLink(std::string_view transcript) : stream_(transcript) {}
-  Stream& stream() override { return stream_; }
-  std::string target() const override { return "admin@r1:22"; }
-
- private:
-  test::ScriptedStream stream_;
-};
-
 // An Interrupts whose forced exits are recorded instead of ending the test.
 struct Watched {
   std::ostringstream err;
@@ -57,7 +47,7 @@ struct SignalledRun {
                                       const auto&) -> std::unique_ptr<driver::Link> {
       ++connects;
       if (during_connect != 0) interrupts.on_signal(during_connect, 1);
-      return std::make_unique<FakeLink>(kLogin);
+      return std::make_unique<test::ScriptedLink>(kLogin);
     };
     env.getenv = [](const std::string&) { return std::optional<std::string>("pw"); };
     code = run_cli(args, env);

@@ -60,15 +60,25 @@ std::string lock_free() {
               "State             : FREE\n\n");
 }
 
-// No pending commit, no lock, quiet mode added, the checkpoint taken, quiet
-// mode removed again: everything before the replace.
-std::string prepared() {
+// No pending commit, no lock, quiet mode added.
+std::string quieted() {
   return says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
          lock_free() + says("show running-config | include file prompt", "") +
-         configures("file prompt quiet") +
+         configures("file prompt quiet");
+}
+
+// Then the checkpoint taken and quiet mode removed again.
+std::string checkpointed() {
+  return quieted() +
          says("copy running-config bootflash:/rollback_config.txt",
               "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
-         configures("no file prompt quiet") +
+         configures("no file prompt quiet");
+}
+
+// Then the candidate and the running config found as compared: everything
+// before the replace.
+std::string prepared() {
+  return checkpointed() +
          says("verify /md5 bootflash:/candidate_config.txt",
               "verify /md5 (bootflash:/candidate_config.txt) = " + md5_hex(kCandidate) + "\n") +
          running_unchanged();
@@ -199,9 +209,7 @@ TEST(IosDriverCommit, AnotherSessionsLockRefusesBeforeAnyChange) {
 
 TEST(IosDriverCommit, RefusedCheckpointRestoresFilePromptsAndReplacesNothing) {
   // A failed checkpoint copy stops before the replace; quiet mode is removed again.
-  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
-            lock_free() + says("show running-config | include file prompt", "") +
-            configures("file prompt quiet") +
+  Fixture f(quieted() +
             says("copy running-config bootflash:/rollback_config.txt",
                  "%Error opening bootflash:/rollback_config.txt (No space left on device)\n") +
             configures("no file prompt quiet"));
@@ -230,12 +238,7 @@ TEST(IosDriverCommit, ARestoreTheRunningConfigDeniesIsUncertain) {
 
 TEST(IosDriverCommit, ACandidateRewrittenSinceTheCompareIsOverlapped) {
   // Another run wrote the candidate file after the compare: nothing is replaced.
-  Fixture f(says("show archive config rollback timer", "%No Rollback Confirmed Change pending\n") +
-            lock_free() + says("show running-config | include file prompt", "") +
-            configures("file prompt quiet") +
-            says("copy running-config bootflash:/rollback_config.txt",
-                 "2210 bytes copied in 0.100 secs (22100 bytes/sec)\n") +
-            configures("no file prompt quiet") +
+  Fixture f(checkpointed() +
             says("verify /md5 bootflash:/candidate_config.txt",
                  "verify /md5 (bootflash:/candidate_config.txt) = " + md5_hex("other") + "\n"));
   std::string message;

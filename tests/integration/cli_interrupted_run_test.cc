@@ -32,6 +32,20 @@ class CliInterruptedRun : public DeviceTest {
   std::string shown(const std::string& command) { return run({"send-command", command}).out; }
   std::string file_prompt() { return shown("show running-config | include file prompt"); }
   bool saved() { return run({"status"}).out.find("running config saved") != std::string::npos; }
+  // Starts a commit against a device whose answers come 200 ms late, waits
+  // for its -v line `step`, then kills iosim (SIGKILL) while that step's
+  // command is on its way; returns the commit, to wait for.
+  std::unique_ptr<ChildProcess> lose_the_device_at(const std::string& step) {
+    LabEntry device;
+    device.extra = {"latency_ms: 200"};
+    start(device);
+    EXPECT_EQ(run({"status"}).status, 0);
+    const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+    auto commit = spawn({"-v", "commit", candidate.string()});
+    EXPECT_TRUE(commit->wait_for_err(step, deadline_in(60))) << commit->err();
+    iosim_->stop(SIGKILL);
+    return commit;
+  }
 };
 
 // One kind of run to interrupt: its arguments (after -v), the progress
@@ -304,16 +318,9 @@ TEST_F(CliInterruptedRun, AConfigChangedMidRunIsNotReplacedOver) {
 }
 
 TEST_F(CliInterruptedRun, ADeviceLostDuringTheSaveIsCommittedNotSaved) {
-  // iosim dies while `write memory` is on its way (answers are 200 ms late):
-  // exit 7, saying the change runs and startup-config may be old.
-  LabEntry device;
-  device.extra = {"latency_ms: 200"};
-  start(device);
-  ASSERT_EQ(run({"status"}).status, 0);
-  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
-  auto commit = spawn({"-v", "commit", candidate.string()});
-  ASSERT_TRUE(commit->wait_for_err("saving the running config\n", deadline_in(60)));
-  iosim_->stop(SIGKILL);
+  // iosim dies while `write memory` is on its way: exit 7, saying the change
+  // runs and startup-config may be old.
+  auto commit = lose_the_device_at("saving the running config\n");
   EXPECT_EQ(commit->wait(deadline_in(60)), 7) << commit->err();
   EXPECT_NE(commit->err().find("the change is in the running config but the connection was lost "
                                "during 'write memory'"),
@@ -325,14 +332,7 @@ TEST_F(CliInterruptedRun, ADeviceLostDuringTheSaveIsCommittedNotSaved) {
 TEST_F(CliInterruptedRun, ADeviceLostDuringTheCheckpointSaysQuietModeMayStay) {
   // iosim dies during the checkpoint copy, after iosctl added quiet mode:
   // unreachable (exit 6), and the message says the quiet mode may stay.
-  LabEntry device;
-  device.extra = {"latency_ms: 200"};
-  start(device);
-  ASSERT_EQ(run({"status"}).status, 0);
-  const auto candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
-  auto commit = spawn({"-v", "commit", candidate.string()});
-  ASSERT_TRUE(commit->wait_for_err("saving the running config as the checkpoint", deadline_in(60)));
-  iosim_->stop(SIGKILL);
+  auto commit = lose_the_device_at("saving the running config as the checkpoint");
   EXPECT_EQ(commit->wait(deadline_in(60)), 6) << commit->err();
   EXPECT_NE(commit->err().find("'file prompt quiet' that iosctl added stays in the running config"),
             std::string::npos)
