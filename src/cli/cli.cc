@@ -3,6 +3,7 @@
 #include "iosctl/cli/device_commands.h"
 #include "iosctl/cli/fleet_hosts.h"
 #include "iosctl/cli/fleet_run.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
 #include "iosctl/cli/workflow_args.h"
@@ -294,6 +295,19 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
   return run_diff(r.diff, env);
 }
 
+// An error that ends a --json run before its document: the error line goes
+// to stderr as always, and stdout still gets one document.
+int fail(const std::string& message, int code, bool json, Env& env) {
+  env.err << "iosctl: " << message << '\n';
+  if (json && !env.json_printed) {
+    const std::string_view prefix = "error: ";
+    print_json(
+        env,
+        error_json(message.starts_with(prefix) ? message.substr(prefix.size()) : message, code));
+  }
+  return code;
+}
+
 }  // namespace
 
 std::optional<std::string> env_value(const Env& env, const std::string& name) {
@@ -317,20 +331,18 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    env.err << "iosctl: error: " << message << " (fix: see iosctl --help)\n";
-    return kExitError;
+    // The parse stopped, so --json may not be set yet: the word decides.
+    const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
+    return fail("error: " + message + " (fix: see iosctl --help)", kExitError, json, env);
   }
   try {
     return dispatch(app, request, env);
   } catch (const Error& e) {
-    env.err << "iosctl: error: " << e.what() << '\n';
-    return exit_code_for(e.failure());
+    return fail(std::string("error: ") + e.what(), exit_code_for(e.failure()), request.json, env);
   } catch (const std::exception& e) {
-    env.err << "iosctl: internal error: " << e.what() << '\n';
-    return kExitError;
+    return fail(std::string("internal error: ") + e.what(), kExitError, request.json, env);
   } catch (...) {
-    env.err << "iosctl: internal error\n";
-    return kExitError;
+    return fail("internal error", kExitError, request.json, env);
   }
 }
 

@@ -4,6 +4,7 @@
 #include "iosctl/cli/config_file.h"
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/ios_session.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/driver/health_check.h"
 #include "iosctl/driver/ios_driver.h"
 #include "iosctl/error.h"
@@ -203,7 +204,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
       const int code = dry_run(*session, flags.json, report, env);
       report.round_trips = session->device().driver().dialogue().round_trips();
       record_to(env, report);
-      if (flags.json) env.out << report_json(report).dump(2) << '\n';
+      if (flags.json) print_json(env, report_json(report));
       return code;
     }
     driver::CommitResult result;
@@ -233,7 +234,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     report.round_trips += session->device().driver().dialogue().round_trips();
     record_to(env, report);
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else {
       env.out << diff_text(result.comparison) << tail << '\n';
     }
@@ -248,7 +249,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
         report, e, message, session ? session->target() : connection.host, session.has_value());
     record_to(env, report);
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else if (report.comparison) {
       env.out << diff_text(*report.comparison);  // what was attempted; the error follows
     }

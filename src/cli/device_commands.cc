@@ -2,6 +2,7 @@
 
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/device_session.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
@@ -25,7 +26,7 @@ void print_json(const driver::Connection& c, const std::vector<CommandOutcome>& 
                     {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)}});
   }
   doc["results"] = std::move(list);
-  env.out << doc.dump(2) << '\n';
+  cli::print_json(env, doc);
 }
 
 // Runs `work` on an open session; errors after the login name the target.

@@ -3,6 +3,7 @@
 #include "iosctl/cli/change_report.h"
 #include "iosctl/cli/commit_command.h"
 #include "iosctl/cli/connection_setup.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 
@@ -36,7 +37,7 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
     }
     report.round_trips = session->device().driver().dialogue().round_trips();
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else {
       env.out << text << '\n';
     }
@@ -45,7 +46,7 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
     if (session) take_from_session(report, *session);
     const Error failure = record_failure(
         report, e, e.what(), session ? session->target() : connection.host, session.has_value());
-    if (flags.json) env.out << report_json(report).dump(2) << '\n';
+    if (flags.json) print_json(env, report_json(report));
     throw failure;
   }
 }
@@ -126,7 +127,7 @@ int run_status(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
                                  {"seconds_left", pending->seconds_left.value_or(-1)},
                                  {"archive_file", pending->archive_file}};
       }
-      env.out << doc.dump(2) << '\n';
+      print_json(env, doc);
     } else {
       env.out << (pending ? pending_text(*pending) : "no pending confirmed commit") << '\n'
               << (has_checkpoint ? "checkpoint: " + checkpoint : "no checkpoint") << '\n';

@@ -35,6 +35,9 @@ struct Env {
   std::function<std::optional<std::string>(const std::string& name)> getenv = {};
   // Filled by compare and commit when set (a fleet run's hosts).
   RunRecord* record = nullptr;
+  // Set once a --json document is on `out` (print_json), so that an error
+  // after it adds none and an error before it gets one.
+  bool json_printed = false;
 };
 
 // Environment variable `name` through `env.getenv` (std::getenv when unset).
