@@ -174,7 +174,8 @@ void add_session_globals(CLI::App& app, Request& r) {
 
 void add_device_commands(CLI::App& app, Request& r) {
   CLI::App* cmd = app.add_subcommand("send-command", "Send show commands and print their output");
-  cmd->add_option("CMD", r.send_command.commands, "Commands, sent in order on one session")
+  cmd->add_option("CMD", r.send_command.commands,
+                  "Commands, one per argument (one line each), sent in order on one session")
       ->required();
   cmd->add_option("--expect", r.send_command.expect,
                   "Stop reading at this regex instead of the prompt")
@@ -282,6 +283,7 @@ void refuse_fleet_options_alone(const CLI::App& app) {
 
 int dispatch(const CLI::App& app, Request& r, Env& env) {
   take_given(app, r.given, r.device);
+  take_workflow_values(r.workflow);
   r.device.json = r.json;
   if (!r.fleet.inventory.empty()) return dispatch_fleet(app, r, env);
   refuse_fleet_options_alone(app);

@@ -87,7 +87,7 @@ int print(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
   if (options.format == "json") {
     nlohmann::json doc = {{"differences", differences},
                           {"agree", agree},
-                          {"candidate_path", loaded.path},
+                          {"candidate_path", loaded.path.str()},
                           {"transferred", loaded.transferred}};
     doc["device"] = shown.device ? nlohmann::json(device) : nlohmann::json(nullptr);
     doc["local"] =

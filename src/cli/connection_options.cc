@@ -2,6 +2,7 @@
 
 #include "iosctl/config/text.h"
 #include "iosctl/error.h"
+#include "iosctl/ios/device_args.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -79,7 +80,7 @@ bool apply_text(Connection& c, const ConnectionOption& o) {
   else if (n == "password")
     c.password = o.value;
   else if (n == "secret")
-    c.secret = o.value;
+    c.secret = (ios::check_secret(o.value, o.origin + ": option secret"), o.value);
   else if (n == "key_file")
     c.key_files.push_back(o.value);
   else if (n == "session_log")

@@ -3,6 +3,7 @@
 #include "iosctl/cli/connection_options.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
+#include "iosctl/ios/device_args.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -88,6 +89,11 @@ void resolve_secrets(driver::Connection& c, const DeviceFlags& f, Env& env) {
   }
   if (f.secret_env) c.secret = from_env(env, "--secret-env", *f.secret_env);
   if (f.secret_file) c.secret = first_line_of(*f.secret_file, "secret_file");
+  // `enable` types the secret at the device's Password: prompt.
+  if (c.secret && (f.secret_env || f.secret_file)) {
+    ios::check_secret(*c.secret, f.secret_env ? "--secret-env " + *f.secret_env
+                                              : "secret_file " + *f.secret_file);
+  }
 }
 
 }  // namespace

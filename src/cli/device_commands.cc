@@ -6,6 +6,7 @@
 #include "iosctl/config/redact.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
+#include "iosctl/ios/device_args.h"
 
 #include <nlohmann/json.hpp>
 
@@ -40,15 +41,31 @@ int with_device(const driver::Connection& c, const DeviceFlags& flags, Env& env,
   }
 }
 
-std::vector<std::string> read_lines(const std::string& path) {
+// The non-blank lines of file `path`, one config line each, checked as
+// ios::config_lines (a bad one is named "PATH:LINE").
+std::vector<ios::ConfigLine> read_lines(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Failure::usage, path + ": cannot read the config lines file");
   std::vector<std::string> lines;
+  std::vector<std::size_t> numbers;
+  std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
+    ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    lines.push_back(line);
+    numbers.push_back(number);
   }
-  return lines;
+  return ios::config_lines(lines, [&](std::size_t i) {
+    return path + ":" + std::to_string(numbers[i]) + ": config line";
+  });
+}
+
+// The commands of `send-command CMD...`, each one line (ios::CliCommand).
+std::vector<ios::CliCommand> typed_commands(const std::vector<std::string>& commands) {
+  std::vector<ios::CliCommand> typed;
+  for (const std::string& command : commands) typed.emplace_back(command, "send-command");
+  return typed;
 }
 
 std::string lines_were(std::size_t first, std::size_t last, std::string_view what) {
@@ -77,6 +94,7 @@ std::pair<int, std::string> config_failure(const driver::ConfigOutcome& o) {
 }  // namespace
 
 int run_send_command(const DeviceFlags& flags, const SendCommandOptions& options, Env& env) {
+  const std::vector<ios::CliCommand> commands = typed_commands(options.commands);
   const driver::Connection c = resolve_connection(flags, env);
   dialog::CommandOptions per_command;
   per_command.expect = options.expect;
@@ -87,7 +105,8 @@ int run_send_command(const DeviceFlags& flags, const SendCommandOptions& options
   return with_device(c, flags, env, [&](DeviceSession& session) {
     std::vector<CommandOutcome> results;
     int code = kExitOk;
-    for (const std::string& command : options.commands) {
+    for (const ios::CliCommand& typed : commands) {
+      const std::string& command = typed.str();
       results.push_back(session.driver().send_command(command, per_command));
       const CommandOutcome& r = results.back();
       if (r.error) {
@@ -110,8 +129,12 @@ int run_send_config(const DeviceFlags& flags, const SendConfigOptions& options, 
   if (!options.file.empty() && !options.lines.empty()) {
     throw Error(Failure::usage, "give config lines or -f FILE, not both");
   }
-  std::vector<std::string> lines = options.lines;
-  if (!options.file.empty()) lines = read_lines(options.file);
+  const std::vector<std::string> lines = ios::strings_of(
+      options.file.empty() ? ios::config_lines(options.lines,
+                                               [](std::size_t i) {
+                                                 return "send-config line " + std::to_string(i + 1);
+                                               })
+                           : read_lines(options.file));
   if (lines.empty()) {
     throw Error(Failure::usage, "no config lines given: pass LINES... or -f FILE");
   }

@@ -99,23 +99,28 @@ DeviceFlags host_flags(const fleet::Host& host, const DeviceFlags& globals) {
 }
 
 void apply_napalm_options(WorkflowArgs& args, const std::vector<fleet::Setting>& options) {
-  const driver::DeviceFiles defaults;
+  // The values reach device commands: typed here, with the inventory line in
+  // the message (fleet::load_inventory has already checked them the same way).
+  const auto file = [](const fleet::Setting& s) {
+    return ios::FileName(s.value, s.origin + ": " + s.name);
+  };
   for (const fleet::Setting& s : options) {
     if (s.name == "auto_rollback_on_error") {
       if (!args.no_auto_rollback && !args.auto_rollback_flag) args.no_auto_rollback = !truth(s);
     } else if (s.name == "auto_file_prompt") {
       if (!truth(s)) args.no_auto_file_prompt = true;
     } else if (s.name == "dest_file_system") {
-      if (args.dest_file_system.empty()) args.dest_file_system = s.value;
+      if (args.dest_file_system.empty()) {
+        args.workflow.file_system = ios::FileSystem(s.value, s.origin + ": " + s.name);
+      }
     } else if (s.name == "inline_transfer") {
       if (truth(s)) args.workflow.inline_transfer = true;
     } else if (s.name == "candidate_cfg") {
-      if (args.workflow.files.candidate == defaults.candidate)
-        args.workflow.files.candidate = s.value;
+      if (args.candidate_file.empty()) args.workflow.files.candidate = file(s);
     } else if (s.name == "rollback_cfg") {
-      if (args.workflow.files.rollback == defaults.rollback) args.workflow.files.rollback = s.value;
+      if (args.rollback_file.empty()) args.workflow.files.rollback = file(s);
     } else if (s.name == "merge_cfg") {
-      if (args.workflow.files.merge == defaults.merge) args.workflow.files.merge = s.value;
+      if (args.merge_file.empty()) args.workflow.files.merge = file(s);
     }
   }
 }

@@ -6,16 +6,16 @@
 namespace iosctl::cli {
 
 void check_workflow_flags(const WorkflowFlags& flags) {
-  const std::pair<const char*, const std::string*> names[] = {
+  const std::pair<const char*, const ios::FileName*> names[] = {
       {"--candidate-file", &flags.files.candidate},
       {"--merge-file", &flags.files.merge},
       {"--rollback-file", &flags.files.rollback}};
-  for (const auto& [flag, name] : names) {
-    // The name goes into device commands after `FS:/`, so it must be one word
-    // with no path or file-system part.
-    if (name->empty() || name->find_first_of(" \t/:\"'") != std::string::npos) {
-      throw Error(Failure::usage, std::string(flag) + " '" + *name +
-                                      "': give a plain file name such as candidate_config.txt");
+  for (std::size_t i = 0; i < std::size(names); ++i) {
+    for (std::size_t j = i + 1; j < std::size(names); ++j) {
+      if (*names[i].second != *names[j].second) continue;
+      throw Error(Failure::usage, std::string(names[i].first) + " and " + names[j].first +
+                                      " both name '" + names[i].second->str() +
+                                      "': give each file its own name");
     }
   }
 }

@@ -114,14 +114,13 @@ int run_status(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
   IosSession session(connection, flags, options.workflow, env);
   try {
     const std::optional<ios::PendingCommit> pending = session.ios().pending_commit();
-    const std::string checkpoint =
-        session.ios().file_system() + "/" + options.workflow.files.rollback;
+    const ios::DevicePath checkpoint = session.ios().device_path(options.workflow.files.rollback);
     const bool has_checkpoint = session.ios().file_exists(checkpoint);
     if (flags.json) {
-      nlohmann::json doc = {
-          {"host", connection.host},
-          {"has_pending_commit", pending.has_value()},
-          {"checkpoint", has_checkpoint ? nlohmann::json(checkpoint) : nlohmann::json(nullptr)}};
+      nlohmann::json doc = {{"host", connection.host},
+                            {"has_pending_commit", pending.has_value()},
+                            {"checkpoint", has_checkpoint ? nlohmann::json(checkpoint.str())
+                                                          : nlohmann::json(nullptr)}};
       if (pending) {
         doc["pending_commit"] = {{"user", pending->user},
                                  {"seconds_left", pending->seconds_left.value_or(-1)},

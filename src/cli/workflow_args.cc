@@ -8,17 +8,24 @@ namespace {
 // Options every workflow command takes: where iosctl's files live on the
 // device and how they get there.
 void add_file_options(CLI::App* cmd, WorkflowArgs& a) {
-  cmd->add_option("--dest-file-system", a.dest_file_system,
-                  "File system for iosctl's files (default: the one dir shows)")
+  const auto one = [cmd](const char* name, std::vector<std::string>& slot, const char* help) {
+    return cmd->add_option(name, slot, help)
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  };
+  one("--dest-file-system", a.dest_file_system,
+      "File system for iosctl's files, letters, digits and '-' ending in ':' (default: the "
+      "one dir shows)")
       ->type_name("FS");
-  cmd->add_option("--candidate-file", a.workflow.files.candidate,
-                  "Name of the replace candidate on the device (default candidate_config.txt)")
+  one("--candidate-file", a.candidate_file,
+      "Name of the replace candidate on the device: letters, digits, '.', '_', '-' (default "
+      "candidate_config.txt)")
       ->type_name("NAME");
-  cmd->add_option("--merge-file", a.workflow.files.merge,
-                  "Name of the merge file on the device (default merge_config.txt)")
+  one("--merge-file", a.merge_file,
+      "Name of the merge file on the device (default merge_config.txt)")
       ->type_name("NAME");
-  cmd->add_option("--rollback-file", a.workflow.files.rollback,
-                  "Name of the checkpoint on the device (default rollback_config.txt)")
+  one("--rollback-file", a.rollback_file,
+      "Name of the checkpoint on the device (default rollback_config.txt)")
       ->type_name("NAME");
   cmd->add_flag("--inline-transfer", a.workflow.inline_transfer,
                 "Copy files through tclsh on the CLI session instead of SCP");
@@ -116,6 +123,19 @@ void need_candidate(const std::string& command, const std::string& candidate) {
 
 }  // namespace
 
+void take_workflow_values(WorkflowArgs& a) {
+  if (!a.dest_file_system.empty()) {
+    a.workflow.file_system = ios::FileSystem(a.dest_file_system.back(), "--dest-file-system");
+  }
+  const std::pair<const char*, std::pair<std::vector<std::string>*, ios::FileName*>> names[] = {
+      {"--candidate-file", {&a.candidate_file, &a.workflow.files.candidate}},
+      {"--merge-file", {&a.merge_file, &a.workflow.files.merge}},
+      {"--rollback-file", {&a.rollback_file, &a.workflow.files.rollback}}};
+  for (const auto& [flag, slots] : names) {
+    if (!slots.first->empty()) *slots.second = ios::FileName(slots.first->back(), flag);
+  }
+}
+
 void add_workflow_commands(CLI::App& app, WorkflowArgs& args) {
   add_compare(app, args);
   add_commit(app, args);
@@ -125,7 +145,6 @@ void add_workflow_commands(CLI::App& app, WorkflowArgs& args) {
 std::optional<int> run_workflow_command(const CLI::App& app, WorkflowArgs& a,
                                         const DeviceFlags& flags, bool json, Env& env) {
   WorkflowFlags workflow = a.workflow;
-  if (!a.dest_file_system.empty()) workflow.file_system = a.dest_file_system;
   workflow.auto_file_prompt = !a.no_auto_file_prompt;
   a.undo.workflow = workflow;
   a.undo.auto_rollback = !a.no_auto_rollback;

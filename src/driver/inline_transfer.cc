@@ -147,7 +147,8 @@ void InlineTransfer::hide_secrets(std::string_view bytes) {
   }
 }
 
-void InlineTransfer::push(std::string_view bytes, std::string_view remote_path) {
+void InlineTransfer::push(std::string_view bytes, const ios::DevicePath& path) {
+  const std::string& remote_path = path.str();
   hide_secrets(bytes);
   enter_tclsh(remote_path);
   const std::string channel = "$" + std::string(kChannelVar);

@@ -16,11 +16,6 @@ namespace {
 
 bool is_error(const config::Diagnostic& d) { return d.severity == config::Severity::error; }
 
-std::string with_root(std::string fs) {
-  if (fs.empty() || fs.back() != ':') fs += ':';
-  return fs;
-}
-
 }  // namespace
 
 config::Repair checked_candidate(std::string_view text, std::string_view source_name,
@@ -70,13 +65,14 @@ const LoadedCandidate& IosDriver::load_merge_candidate(std::string_view text,
 const LoadedCandidate& IosDriver::load(std::string_view text, config::CandidateKind kind,
                                        std::string_view source_name) {
   config::Repair repair = checked_candidate(text, source_name, kind);
-  LoadedCandidate c;
-  c.kind = kind;
-  c.text = std::move(repair.text);
-  c.repaired = std::move(repair.repaired);
-  c.file_system = discover_file_system(c.text.size());
-  c.path = device_path(kind == config::CandidateKind::merge ? settings_.files.merge
-                                                            : settings_.files.candidate);
+  const std::string fs = discover_file_system(repair.text.size());
+  LoadedCandidate c{kind,
+                    std::move(repair.text),
+                    std::move(repair.repaired),
+                    fs,
+                    device_path(kind == config::CandidateKind::merge ? settings_.files.merge
+                                                                     : settings_.files.candidate),
+                    false};
   if (settings_.scp_transfer) check_scp_server();
   const std::string local = md5_hex(c.text);
   // Like netmiko's FileTransfer, an identical file already on flash is not
@@ -109,14 +105,17 @@ std::string IosDriver::run(const std::string& command) {
 
 const std::string& IosDriver::file_system() {
   if (!file_system_) discover_file_system(0);
-  return *file_system_;
+  return file_system_->str();
 }
 
-std::string IosDriver::device_path(const std::string& name) { return file_system() + "/" + name; }
+ios::DevicePath IosDriver::device_path(const ios::FileName& name) {
+  file_system();
+  return ios::DevicePath(*file_system_, name);
+}
 
 std::string IosDriver::discover_file_system(std::size_t needed) {
-  const std::optional<std::string>& given = settings_.file_system;
-  const std::string command = given ? "dir " + with_root(*given) : std::string("dir");
+  const std::optional<ios::FileSystem>& given = settings_.file_system;
+  const std::string command = given ? "dir " + given->str() : std::string("dir");
   const CommandOutcome outcome = driver_.send_command(command);
   const std::optional<ios::DirListing> listing =
       outcome.error ? std::nullopt : ios::parse_dir(outcome.output);
@@ -128,14 +127,24 @@ std::string IosDriver::discover_file_system(std::size_t needed) {
     throw Error(Failure::invalid,
                 "'dir' did not name a file system: give one with --dest-file-system");
   }
-  const std::string fs = given ? with_root(*given) : listing->file_system;
+  // A name read from the device goes into later commands too: it must pass
+  // the same rule as --dest-file-system.
+  const std::optional<ios::FileSystem> found =
+      given ? given : ios::FileSystem::from(listing->file_system);
+  if (!found) {
+    throw Error(Failure::invalid, "'dir' named the file system '" +
+                                      ios::shown_value(listing->file_system) +
+                                      "', which iosctl cannot use: give one with "
+                                      "--dest-file-system (e.g. flash: or bootflash:)");
+  }
+  const std::string& fs = found->str();
   if (listing->free && *listing->free < needed) {
     throw Error(Failure::invalid, fs + " has " + std::to_string(*listing->free) +
                                       " bytes free but the candidate needs " +
                                       std::to_string(needed) + ": delete files from " + fs +
                                       " first");
   }
-  file_system_ = fs;
+  file_system_ = found;
   return fs;
 }
 
@@ -150,7 +159,7 @@ void IosDriver::check_scp_server() {
   }
 }
 
-std::optional<std::string> IosDriver::device_md5(const std::string& path) {
+std::optional<std::string> IosDriver::device_md5(const ios::DevicePath& path) {
   const CommandOutcome outcome = driver_.send_command("verify /md5 " + path);
   if (outcome.error) return std::nullopt;  // a missing file: `%Error opening ...`
   return ios::parse_verify_md5(outcome.output);

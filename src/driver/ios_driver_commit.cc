@@ -171,9 +171,9 @@ void IosDriver::take_checkpoint() {
   run("copy running-config " + checkpoint_path());
 }
 
-std::string IosDriver::checkpoint_path() { return device_path(settings_.files.rollback); }
+ios::DevicePath IosDriver::checkpoint_path() { return device_path(settings_.files.rollback); }
 
-ios::ReplaceResult IosDriver::replace(const std::string& path, const CommitOptions& options) {
+ios::ReplaceResult IosDriver::replace(const ios::DevicePath& path, const CommitOptions& options) {
   std::string command = "configure replace " + path + " force";
   if (options.auto_rollback) command += " revert trigger error";
   if (options.confirm_minutes > 0) command += " time " + std::to_string(options.confirm_minutes);
@@ -280,7 +280,7 @@ void IosDriver::interrupted(const Error& e) {
                                       checkpoint_path());
 }
 
-void IosDriver::fail(const ios::ReplaceResult& result, const std::string& path) {
+void IosDriver::fail(const ios::ReplaceResult& result, const ios::DevicePath& path) {
   const std::string next = "'iosctl rollback' restores the checkpoint";
   switch (result.outcome) {
     case ios::ReplaceOutcome::invalid_file:

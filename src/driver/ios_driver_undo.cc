@@ -61,7 +61,7 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
     }
     result = {RollbackKind::revert_timer, pending->archive_file, false};
   } else {
-    const std::string checkpoint = checkpoint_path();
+    const ios::DevicePath checkpoint = checkpoint_path();
     if (!device_md5(checkpoint)) {
       throw Error(Failure::invalid, "there is no checkpoint " + checkpoint +
                                         " on the device: nothing to roll back to (iosctl commit "
@@ -76,7 +76,7 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
     if (mode != "file prompt quiet" && file_prompt_mode() == "file prompt quiet") {
       restore_file_prompt(mode.empty() ? "no file prompt quiet" : mode);
     }
-    result = {RollbackKind::checkpoint, checkpoint, false};
+    result = {RollbackKind::checkpoint, checkpoint.str(), false};
   }
   result.saved = save_if(options.save, true);
   return result;
@@ -84,12 +84,12 @@ RollbackResult IosDriver::rollback(const CommitOptions& options) {
 
 std::vector<std::string> IosDriver::discard_config() {
   std::vector<std::string> removed;
-  for (const std::string& name : {settings_.files.candidate, settings_.files.merge}) {
-    const std::string path = device_path(name);
+  for (const ios::FileName& name : {settings_.files.candidate, settings_.files.merge}) {
+    const ios::DevicePath path = device_path(name);
     if (!device_md5(path)) continue;
     // `/force` deletes without the file-prompt questions in any mode.
     run("delete /force " + path);
-    removed.push_back(path);
+    removed.push_back(path.str());
   }
   loaded_.reset();
   return removed;

@@ -45,9 +45,9 @@ class ScpTransfer : public FileTransfer {
  public:
   explicit ScpTransfer(ssh::SessionOptions options) : options_(std::move(options)) {}
 
-  void push(std::string_view bytes, std::string_view remote_path) override {
+  void push(std::string_view bytes, const ios::DevicePath& remote_path) override {
     ssh::Session session(options_);
-    ssh::scp_push(session, bytes, remote_path, ssh::Clock::now() + options_.timeouts.request);
+    ssh::scp_push(session, bytes, remote_path.str(), ssh::Clock::now() + options_.timeouts.request);
   }
 
  private:

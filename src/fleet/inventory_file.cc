@@ -3,6 +3,7 @@
 #include "iosctl/config/text.h"
 #include "iosctl/error.h"
 #include "iosctl/fleet/inventory_schema.h"
+#include "iosctl/ios/device_args.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -257,6 +258,7 @@ class Reader {
              name + ": expected the path of a file holding the " + name.substr(0, name.find('_')));
     } else {
       note_clear_text(key, text, name);
+      check_device_value(key, name, text);
     }
     ref = SecretRef{kind, text, origin(key)};
   }
@@ -381,7 +383,23 @@ class Reader {
     const std::string name = key.Scalar();
     const std::string text = scalar(key, value, path + "." + name);
     if (name == "secret") note_clear_text(key, text, "secret");
+    check_device_value(key, name, text);
     return Setting{name, text, origin(key)};
+  }
+
+  // Values that go into device commands are checked here, before any host
+  // is contacted, with the rules of ios/device_args.h; the error names the
+  // line ("inv/hosts.yaml:7: dest_file_system 'x': a file system is ...").
+  void check_device_value(const YAML::Node& key, const std::string& name,
+                          const std::string& text) const {
+    const std::string what = origin(key) + ": " + name;
+    if (name == "dest_file_system") {
+      (void)ios::FileSystem(text, what);
+    } else if (name == "candidate_cfg" || name == "rollback_cfg" || name == "merge_cfg") {
+      (void)ios::FileName(text, what);
+    } else if (name == "secret") {
+      ios::check_secret(text, what);
+    }
   }
 
   std::string display_;

@@ -70,8 +70,9 @@ TEST_F(CommitOptionsTest, FileNamesMustBePlain) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.connects, 0);
   EXPECT_EQ(r.err,
-            "iosctl: error: --rollback-file 'flash:/x y.txt': give a plain file name such as "
-            "candidate_config.txt\n");
+            "iosctl: error: --rollback-file 'flash:/x y.txt': a file name is up to 128 letters, "
+            "digits, '.', '_' and '-', with no path, not starting with '.' or '-' (e.g. "
+            "candidate_config.txt)\n");
 }
 
 TEST_F(CommitOptionsTest, NonPositiveReplaceTimeoutIsRefused) {

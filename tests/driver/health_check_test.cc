@@ -24,7 +24,7 @@ std::string usage_error(std::string_view spec) {
 TEST(HealthCheck, SplitsAtTheFirstMatchOperator) {
   // The command is trimmed; the regex keeps everything after `=~`, `=~` included.
   const HealthCheck c = parse_health_check(" show ip route =~ via 10\\.0\\.0\\.1=~x");
-  EXPECT_EQ(c.command, "show ip route");
+  EXPECT_EQ(c.command.str(), "show ip route");
   EXPECT_EQ(c.pattern, " via 10\\.0\\.0\\.1=~x");
 }
 

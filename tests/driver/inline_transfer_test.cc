@@ -134,7 +134,8 @@ std::string at_tcl(std::string_view command, std::string_view reply = "") {
          "r1(tcl)#\\c\n";
 }
 
-constexpr std::string_view kPath = "flash:/candidate_config.txt";
+const ios::DevicePath kPath{ios::FileSystem("flash:", "test"),
+                            ios::FileName("candidate_config.txt", "test")};
 constexpr std::string_view kOpen = R"(set f [open "flash:/candidate_config.txt" w])";
 constexpr std::string_view kTclsh = "> tclsh\ntclsh\nr1(tcl)#\\c\n";
 constexpr std::string_view kTclquit = "> tclquit\ntclquit\nr1#\\c\n";

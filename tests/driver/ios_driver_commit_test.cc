@@ -68,7 +68,7 @@ std::string prepared() {
 
 class FakeTransfer : public FileTransfer {
  public:
-  void push(std::string_view, std::string_view) override { ++pushes; }
+  void push(std::string_view, const ios::DevicePath&) override { ++pushes; }
   int pushes = 0;
 };
 

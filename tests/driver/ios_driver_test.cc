@@ -40,8 +40,8 @@ std::string verify_found(std::string_view candidate) {
 
 class FakeTransfer : public FileTransfer {
  public:
-  void push(std::string_view bytes, std::string_view remote_path) override {
-    pushes.emplace_back(std::string(bytes), std::string(remote_path));
+  void push(std::string_view bytes, const ios::DevicePath& remote_path) override {
+    pushes.emplace_back(std::string(bytes), remote_path.str());
   }
   std::vector<std::pair<std::string, std::string>> pushes;
 };
@@ -106,7 +106,7 @@ TEST(IosDriver, MissingFileIsCopiedAndVerified) {
             verify_found(kCandidate));
   const LoadedCandidate& c = f.ios.load_replace_candidate(kCandidate);
   EXPECT_TRUE(c.transferred);
-  EXPECT_EQ(c.path, "bootflash:/candidate_config.txt");
+  EXPECT_EQ(c.path.str(), "bootflash:/candidate_config.txt");
   ASSERT_EQ(f.transfer.pushes.size(), 1u);
   EXPECT_EQ(f.transfer.pushes[0].first, kCandidate);
   EXPECT_EQ(f.transfer.pushes[0].second, "bootflash:/candidate_config.txt");

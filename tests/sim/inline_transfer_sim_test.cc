@@ -49,6 +49,9 @@ struct Rig {
   driver::InlineTransfer transfer;
 };
 
+const ios::DevicePath kCandidate{ios::FileSystem("bootflash:", "test"),
+                                 ios::FileName("candidate_config.txt", "test")};
+
 TEST(InlineTransferOnIosim, EveryByteArrivesAsSent) {
   // A config with ETX banners, braces, Tcl specials and CR, then all 256 byte values.
   Rig rig(test_setup("hostname r1\nend\n"));
@@ -59,7 +62,7 @@ TEST(InlineTransferOnIosim, EveryByteArrivesAsSent) {
     for (int b = 0; b < 256; ++b) bytes += static_cast<char>(b);
   }
   bytes += "\nend\n";
-  rig.transfer.push(bytes, "bootflash:/candidate_config.txt");
+  rig.transfer.push(bytes, kCandidate);
   EXPECT_EQ(rig.device.read_file("bootflash:/candidate_config.txt"), bytes);
   // Back at the privileged prompt: the session goes on as before.
   EXPECT_EQ(rig.driver.send_command("show clock").error, std::nullopt);
@@ -72,7 +75,7 @@ TEST(InlineTransferOnIosim, FullFlashFailsAndLeavesTclsh) {
   setup.faults.flash_full = true;
   Rig rig(std::move(setup));
   try {
-    rig.transfer.push("end\n", "bootflash:/candidate_config.txt");
+    rig.transfer.push("end\n", kCandidate);
     FAIL() << "push did not throw";
   } catch (const Error& e) {
     EXPECT_EQ(e.failure(), Failure::invalid);

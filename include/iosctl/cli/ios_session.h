@@ -16,13 +16,15 @@ namespace iosctl::cli {
 
 // The options every config-workflow command shares.
 struct WorkflowFlags {
-  std::optional<std::string> file_system;  // --dest-file-system; nullopt: discovered
+  std::optional<ios::FileSystem> file_system;  // --dest-file-system; nullopt: discovered
   driver::DeviceFiles files;               // --candidate-file, --merge-file, --rollback-file
   bool auto_file_prompt = true;            // --no-auto-file-prompt clears it
   bool inline_transfer = false;            // copy files through tclsh instead of SCP
 };
 
-// Throws Error{usage} when a file name is not a plain file name.
+// Throws Error{usage} when two of the files share a name: one would
+// overwrite the other (a candidate named like the checkpoint, say). The
+// names themselves are valid by their type (ios/device_args.h).
 void check_workflow_flags(const WorkflowFlags& flags);
 
 class IosSession {

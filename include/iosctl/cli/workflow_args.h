@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 // The command line of the config workflow: compare, commit, confirm,
 // rollback, discard, status.
@@ -20,7 +21,9 @@ struct WorkflowArgs {
   CommitCommandOptions commit;
   UndoOptions undo;
   WorkflowFlags workflow;  // shared by all six; copied into each on dispatch
-  std::string dest_file_system;
+  // The file options as typed (at most one value each; empty: not given),
+  // turned into `workflow`'s typed values by take_workflow_values.
+  std::vector<std::string> dest_file_system, candidate_file, merge_file, rollback_file;
   bool no_auto_file_prompt = false;
   bool no_auto_rollback = false;
   bool auto_rollback_flag = false;  // the default, accepted for clarity
@@ -28,6 +31,11 @@ struct WorkflowArgs {
 
 // Adds the six subcommands and their options to `app`.
 void add_workflow_commands(CLI::App& app, WorkflowArgs& args);
+
+// Validates the file options given on the command line into `args.workflow`
+// (they win over an inventory's). Throws Error{usage} naming the option and
+// the rule (ios/device_args.h) for a value that could not reach the device safely.
+void take_workflow_values(WorkflowArgs& args);
 
 // Runs the workflow subcommand `app` parsed, if any; nullopt when another
 // subcommand was chosen. `json` is the global --json.

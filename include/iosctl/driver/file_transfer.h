@@ -1,5 +1,7 @@
 #pragma once
 
+#include "iosctl/ios/device_args.h"
+
 #include <string_view>
 
 namespace iosctl::driver {
@@ -12,7 +14,7 @@ class FileTransfer {
   // Stores `bytes` byte for byte as `remote_path` (`bootflash:/candidate_config.txt`).
   // Throws Error{invalid} when the device refuses, Error{unreachable} when the
   // connection fails.
-  virtual void push(std::string_view bytes, std::string_view remote_path) = 0;
+  virtual void push(std::string_view bytes, const ios::DevicePath& remote_path) = 0;
 };
 
 }  // namespace iosctl::driver

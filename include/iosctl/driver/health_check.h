@@ -1,6 +1,7 @@
 #pragma once
 
 #include "iosctl/driver/generic_driver.h"
+#include "iosctl/ios/device_args.h"
 
 #include <string>
 #include <string_view>
@@ -11,7 +12,7 @@ namespace iosctl::driver {
 
 // A show command whose output must match a regex.
 struct HealthCheck {
-  std::string command;  // `show ip interface brief`
+  ios::CliCommand command;  // `show ip interface brief`
   std::string pattern;  // ECMAScript regex searched in the output
   std::string spec;     // as the user wrote it, for messages
 };
@@ -24,7 +25,8 @@ struct HealthCheckResult {
 };
 
 // Parses `CMD=~REGEX`. Throws Error{usage} naming the expected form when
-// `=~` is missing, either side is empty, or the regex does not compile.
+// `=~` is missing, either side is empty, CMD is no ios::CliCommand, the
+// regex holds a control character or does not compile.
 HealthCheck parse_health_check(std::string_view spec);
 
 // Runs every check on `driver` (a fresh session after the change) and

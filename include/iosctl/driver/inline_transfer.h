@@ -34,7 +34,7 @@ class InlineTransfer : public FileTransfer {
   // Stores `bytes` byte for byte as `remote_path`, then leaves tclsh. Throws
   // Error{invalid} naming the fix if the device refuses tclsh or a Tcl
   // command fails (after trying `tclquit`), Error{unreachable} if it stops answering.
-  void push(std::string_view bytes, std::string_view remote_path) override;
+  void push(std::string_view bytes, const ios::DevicePath& remote_path) override;
 
  private:
   // Masks the secrets of `bytes`' config lines in the session log.

@@ -5,6 +5,7 @@
 #include "iosctl/config/diff.h"
 #include "iosctl/driver/file_transfer.h"
 #include "iosctl/driver/generic_driver.h"
+#include "iosctl/ios/device_args.h"
 #include "iosctl/ios/incremental_diff.h"
 #include "iosctl/ios/merge_result.h"
 #include "iosctl/ios/replace_result.h"
@@ -21,14 +22,14 @@ namespace iosctl::driver {
 
 // The files IosDriver keeps on the device, named as NAPALM names them.
 struct DeviceFiles {
-  std::string candidate = "candidate_config.txt";  // a replace's candidate
-  std::string merge = "merge_config.txt";          // a merge's lines
-  std::string rollback = "rollback_config.txt";    // the checkpoint taken before a commit
+  ios::FileName candidate{"candidate_config.txt", "candidate"};  // a replace's candidate
+  ios::FileName merge{"merge_config.txt", "merge"};              // a merge's lines
+  ios::FileName rollback{"rollback_config.txt", "rollback"};     // the checkpoint before a commit
 };
 
 // How IosDriver works with one device.
 struct DriverSettings {
-  std::optional<std::string> file_system;  // `flash:`; nullopt: discovered with `dir`
+  std::optional<ios::FileSystem> file_system;  // `flash:`; nullopt: discovered with `dir`
   DeviceFiles files;
   // NAPALM's auto_file_prompt: add `file prompt quiet` for the file
   // operations; false: the device must already have it.
@@ -46,7 +47,7 @@ struct LoadedCandidate {
   std::string text;                          // the bytes stored, after automatic repairs
   std::vector<config::Diagnostic> repaired;  // what was repaired on the way
   std::string file_system;                   // `bootflash:`
-  std::string path;                          // `bootflash:/candidate_config.txt`
+  ios::DevicePath path;                      // `bootflash:/candidate_config.txt`
   bool transferred = false;                  // false: the device already had these bytes
 };
 
@@ -145,7 +146,9 @@ class IosDriver {
   // The file system holding iosctl's files (discovered on first use).
   const std::string& file_system();
   // True when `path` (`bootflash:/rollback_config.txt`) exists on the device.
-  bool file_exists(const std::string& path) { return device_md5(path).has_value(); }
+  bool file_exists(const ios::DevicePath& path) { return device_md5(path).has_value(); }
+  // `name` on the file system holding iosctl's files.
+  ios::DevicePath device_path(const ios::FileName& name);
 
  private:
   const LoadedCandidate& load(std::string_view text, config::CandidateKind kind,
@@ -154,8 +157,7 @@ class IosDriver {
   std::string run(const std::string& command);
   std::string discover_file_system(std::size_t needed);
   void check_scp_server();
-  std::optional<std::string> device_md5(const std::string& path);
-  std::string device_path(const std::string& name);
+  std::optional<std::string> device_md5(const ios::DevicePath& path);
   void configure(const std::vector<std::string>& lines);
   // File prompts (ARCHITECTURE step 7): makes the device quiet; returns the
   // line that restores its mode ("" when nothing needs restoring).
@@ -168,21 +170,21 @@ class IosDriver {
   void refuse_config_lock();
   void warn_risky_transitions() const;
   void take_checkpoint();
-  ios::ReplaceResult replace(const std::string& path, const CommitOptions& options);
+  ios::ReplaceResult replace(const ios::DevicePath& path, const CommitOptions& options);
   void merge(const CommitOptions& options);
   void arm_revert_timer(int minutes);
   [[noreturn]] void undo_failed_merge(const CommitOptions& options);
   bool save_if(SavePolicy save, bool changed);
-  [[noreturn]] void fail(const ios::ReplaceResult& result, const std::string& path);
+  [[noreturn]] void fail(const ios::ReplaceResult& result, const ios::DevicePath& path);
   [[noreturn]] void interrupted(const Error& e);
-  std::string checkpoint_path();
+  ios::DevicePath checkpoint_path();
   void say(const std::string& line) const;
 
   GenericDriver& driver_;
   FileTransfer& transfer_;
   DriverSettings settings_;
   std::function<void(std::string_view)> note_;
-  std::optional<std::string> file_system_;
+  std::optional<ios::FileSystem> file_system_;
   std::optional<LoadedCandidate> loaded_;
   std::vector<std::string> failing_lines_;
   std::optional<Comparison> last_comparison_;
