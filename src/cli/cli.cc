@@ -199,6 +199,10 @@ void add_device_commands(CLI::App& app, Request& r) {
                 "Print the configuration as the device sent it (with the show header)");
   get->add_flag("--show-secrets", r.get_config.show_secrets,
                 "Print passwords, keys and communities instead of <redacted>");
+  get->add_option("-o,--output", r.get_config.output,
+                  "Also write the configuration with its secrets to FILE (mode 0600), a backup "
+                  "that commit can restore; what is printed stays masked")
+      ->type_name("FILE");
 }
 
 void add_fleet_globals(CLI::App& app, Request& r) {
@@ -251,6 +255,11 @@ int dispatch_fleet(const CLI::App& app, const Request& r, Env& env) {
     throw Error(Failure::usage, name +
                                     " works on local files only: drop -i (or run compare with "
                                     "-i to see each host's diff)");
+  }
+  if (name == "get-config" && !r.get_config.output.empty()) {
+    throw Error(Failure::usage,
+                "get-config -o writes one host's configuration, not an inventory's (fix: run "
+                "'iosctl -H HOST get-config -o FILE' once per host)");
   }
   FleetCommand command;
   command.name = name;
