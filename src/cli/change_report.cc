@@ -90,10 +90,9 @@ nlohmann::json report_json(const ChangeReport& r) {
                         {"round_trips", r.round_trips}};
   if (r.comparison) {
     doc["diff_text"] = diff_text(*r.comparison);
-    doc["diff"] =
-        r.comparison->device.empty()
-            ? nlohmann::json::object()
-            : nlohmann::json::parse(config::format_json(r.comparison->local, {false, false}));
+    doc["diff"] = r.comparison->device.empty()
+                      ? nlohmann::json::object()
+                      : config::diff_json(r.comparison->local, {false, false});
   }
   if (!r.health_checks.empty()) {
     nlohmann::json checks = nlohmann::json::array();

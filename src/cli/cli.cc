@@ -4,6 +4,7 @@
 #include "iosctl/cli/fleet_hosts.h"
 #include "iosctl/cli/fleet_run.h"
 #include "iosctl/cli/interruption.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/cli/offline_commands.h"
 #include "iosctl/cli/tty_secret.h"
 #include "iosctl/cli/workflow_args.h"
@@ -202,6 +203,10 @@ void add_device_commands(CLI::App& app, Request& r) {
                 "Print the configuration as the device sent it (with the show header)");
   get->add_flag("--show-secrets", r.get_config.show_secrets,
                 "Print passwords, keys and communities instead of <redacted>");
+  get->add_option("-o,--output", r.get_config.output,
+                  "Also write the configuration with its secrets to FILE (mode 0600), a backup "
+                  "that commit can restore; what is printed stays masked")
+      ->type_name("FILE");
 }
 
 void add_fleet_globals(CLI::App& app, Request& r) {
@@ -254,6 +259,11 @@ int dispatch_fleet(const CLI::App& app, const Request& r, Env& env) {
     throw Error(Failure::usage, name +
                                     " works on local files only: drop -i (or run compare with "
                                     "-i to see each host's diff)");
+  }
+  if (name == "get-config" && !r.get_config.output.empty()) {
+    throw Error(Failure::usage,
+                "get-config -o writes one host's configuration, not an inventory's (fix: run "
+                "'iosctl -H HOST get-config -o FILE' once per host)");
   }
   FleetCommand command;
   command.name = name;
@@ -326,6 +336,19 @@ int dispatch(const CLI::App& app, Request& r, Env& env) {
   return stopped_after(env, run_diff(r.diff, env));
 }
 
+// An error that ends a --json run before its document: the error line goes
+// to stderr as always, and stdout still gets one document.
+int fail(const std::string& message, int code, bool json, Env& env) {
+  env.err << "iosctl: " << message << '\n';
+  if (json && !env.json_printed) {
+    const std::string_view prefix = "error: ";
+    print_json(
+        env,
+        error_json(message.starts_with(prefix) ? message.substr(prefix.size()) : message, code));
+  }
+  return code;
+}
+
 }  // namespace
 
 std::optional<std::string> env_value(const Env& env, const std::string& name) {
@@ -349,20 +372,18 @@ int run_cli(const std::vector<std::string>& args, Env& env) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    env.err << "iosctl: error: " << message << " (fix: see iosctl --help)\n";
-    return kExitError;
+    // The parse stopped, so --json may not be set yet: the word decides.
+    const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
+    return fail("error: " + message + " (fix: see iosctl --help)", kExitError, json, env);
   }
   try {
     return dispatch(app, request, env);
   } catch (const Error& e) {
-    env.err << "iosctl: error: " << e.what() << '\n';
-    return exit_code_for(e.failure());
+    return fail(std::string("error: ") + e.what(), exit_code_for(e.failure()), request.json, env);
   } catch (const std::exception& e) {
-    env.err << "iosctl: internal error: " << e.what() << '\n';
-    return kExitError;
+    return fail(std::string("internal error: ") + e.what(), kExitError, request.json, env);
   } catch (...) {
-    env.err << "iosctl: internal error\n";
-    return kExitError;
+    return fail("internal error", kExitError, request.json, env);
   }
 }
 

@@ -5,6 +5,7 @@
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/interruption.h"
 #include "iosctl/cli/ios_session.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/driver/health_check.h"
 #include "iosctl/driver/ios_driver.h"
 #include "iosctl/error.h"
@@ -257,7 +258,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
       report.round_trips = session->device().driver().dialogue().round_trips();
       reported = mark_interrupted(report, env, session->target(), "the dry run", "");
       record_to(env, report);
-      if (flags.json) env.out << report_json(report).dump(2) << '\n';
+      if (flags.json) print_json(env, report_json(report));
       if (reported) throw Error(*interruption(env), report.message);
       return code;
     }
@@ -281,7 +282,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
     reported = mark_interrupted(report, env, session->target(), "the commit", tail);
     record_to(env, report);
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else {
       env.out << diff_text(result.comparison) << tail << '\n';
     }
@@ -300,7 +301,7 @@ int run_commit(const DeviceFlags& flags, const CommitCommandOptions& options, En
         record_failure(report, e, message, session ? session->target() : connection.host, named);
     record_to(env, report);
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else if (report.comparison) {
       env.out << diff_text(*report.comparison);  // what was attempted; the error follows
     }

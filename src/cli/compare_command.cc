@@ -4,6 +4,7 @@
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/device_session.h"
 #include "iosctl/cli/interruption.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/config/contextual_format.h"
 #include "iosctl/config/json_format.h"
 #include "iosctl/config/redact.h"
@@ -90,9 +91,9 @@ int print(const driver::Comparison& c, const driver::LoadedCandidate& loaded,
                           {"candidate_path", loaded.path.str()},
                           {"transferred", loaded.transferred}};
     doc["device"] = shown.device ? nlohmann::json(device) : nlohmann::json(nullptr);
-    doc["local"] = shown.local ? nlohmann::json::parse(config::format_json(c.local, {false, false}))
-                               : nlohmann::json(nullptr);
-    env.out << doc.dump(2) << '\n';
+    doc["local"] =
+        shown.local ? config::diff_json(c.local, {false, false}) : nlohmann::json(nullptr);
+    print_json(env, doc);
   } else if (!differences) {
     env.out << "no changes\n";
   } else {

@@ -3,6 +3,8 @@
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/device_session.h"
 #include "iosctl/cli/interruption.h"
+#include "iosctl/cli/json_output.h"
+#include "iosctl/cli/private_file.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
@@ -27,7 +29,7 @@ void print_json(const driver::Connection& c, const std::vector<CommandOutcome>& 
                     {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)}});
   }
   doc["results"] = std::move(list);
-  env.out << doc.dump(2) << '\n';
+  cli::print_json(env, doc);
 }
 
 // Runs `work` on an open session; errors after the login name the target.
@@ -163,11 +165,21 @@ int run_send_config(const DeviceFlags& flags, const SendConfigOptions& options, 
 }
 
 int run_get_config(const DeviceFlags& flags, const GetConfigOptions& options, Env& env) {
+  // Before connecting: a link named as the backup file is refused at once.
+  if (!options.output.empty()) refuse_unsafe_private_path(options.output);
   const driver::Connection c = resolve_connection(flags, env);
   const driver::ConfigSource source =
       options.source == "startup" ? driver::ConfigSource::startup : driver::ConfigSource::running;
   return with_device(c, flags, env, [&](DeviceSession& session) {
     std::string text = session.driver().get_config(source, options.raw);
+    // The file is a backup that commit can restore, so it holds the real
+    // secrets (a masked one would set them to '<redacted>'); what is shown
+    // stays masked.
+    if (!options.output.empty()) {
+      write_private_file(options.output, text);
+      env.err << "iosctl: wrote " << options.output << " (" << options.source
+              << "-config with its secrets, mode 0600)\n";
+    }
     if (!options.show_secrets) {
       std::istringstream in(text);
       std::string masked;

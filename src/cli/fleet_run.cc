@@ -2,6 +2,8 @@
 
 #include "iosctl/cli/fleet_hosts.h"
 #include "iosctl/cli/interruption.h"
+#include "iosctl/cli/json_output.h"
+#include "iosctl/config/json_text.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 #include "iosctl/fleet/host_selection.h"
@@ -94,8 +96,10 @@ fleet::HostResult run_host(const FleetCommand& command, const HostJob& job, cons
   r.output = out.str();
   r.errors = err.str();
   if (job.flags.json && !r.output.empty()) {
-    r.json = nlohmann::json::parse(r.output, nullptr, false);
-    if (r.json.is_discarded()) r.json = r.output;
+    // The host's document is embedded as written: its \udcXX escapes of
+    // bytes that are not UTF-8 would not survive nlohmann's parser.
+    r.json =
+        config::is_json_document(r.output) ? config::raw_json(r.output) : nlohmann::json(r.output);
   }
   return r;
 }
@@ -161,9 +165,7 @@ void warn_ignored_options(const std::vector<fleet::Host>& hosts, Env& env) {
 void report(const fleet::RunSummary& run, bool json, std::ofstream& junit, const std::string& path,
             Env& env) {
   if (json) {
-    // Device text need not be UTF-8 (a Latin-1 banner); dump() would throw.
-    env.out << fleet::run_json(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
+    print_json(env, fleet::run_json(run));
   } else {
     for (const fleet::HostResult& r : run.results) print_host(r, env.out);
     env.out << fleet::summary_table(run);

@@ -1,6 +1,7 @@
 #include "iosctl/cli/offline_commands.h"
 
 #include "iosctl/cli/config_file.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/config/check.h"
 #include "iosctl/config/contextual_format.h"
 #include "iosctl/config/diff.h"
@@ -115,7 +116,7 @@ int run_check(const CheckOptions& options, Env& env) {
       doc["source"] = options.file;
       doc["repaired"] = findings_json(repaired);
     }
-    env.out << doc.dump(2) << '\n';
+    print_json(env, doc);
   } else {
     for (const Diagnostic& d : repaired) {
       env.err << config::format_diagnostic(options.file, d) << " [repaired]\n";

@@ -4,6 +4,7 @@
 #include "iosctl/cli/commit_command.h"
 #include "iosctl/cli/connection_setup.h"
 #include "iosctl/cli/interruption.h"
+#include "iosctl/cli/json_output.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
 
@@ -47,7 +48,7 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
     report.repairs = session->ios().repairs();
     reported = mark_interrupted(report, env, session->target(), "the " + operation, text);
     if (flags.json) {
-      env.out << report_json(report).dump(2) << '\n';
+      print_json(env, report_json(report));
     } else {
       env.out << text << '\n';
     }
@@ -59,7 +60,7 @@ int run_change(const DeviceFlags& flags, const UndoOptions& options, Env& env,
     const Error failure =
         record_failure(report, e, e.what(), session ? session->target() : connection.host,
                        session.has_value() || is_stop(e.failure()));
-    if (flags.json) env.out << report_json(report).dump(2) << '\n';
+    if (flags.json) print_json(env, report_json(report));
     throw failure;
   }
 }
@@ -202,7 +203,7 @@ int run_status(const DeviceFlags& flags, const UndoOptions& options, Env& env) {
     const std::vector<driver::IosDriver::RunOnDevice> runs = session.ios().other_runs();
     const driver::DeviceStatus status = session.ios().status(runs);
     if (flags.json) {
-      env.out << status_json(connection.host, status, runs).dump(2) << '\n';
+      print_json(env, status_json(connection.host, status, runs));
     } else {
       env.out << status_text(status, runs);
     }

@@ -2,10 +2,12 @@
 
 #include "iosctl/config/config_tree.h"
 #include "iosctl/config/normalize.h"
+#include "iosctl/config/redact.h"
 #include "iosctl/config/scan.h"
 #include "iosctl/config/text.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 namespace iosctl::config {
@@ -43,6 +45,26 @@ std::string with_etx(std::string_view line, std::size_t at) {
   std::string out(line);
   out.replace(at, kCaretC.size(), 1, kEtx);
   return out;
+}
+
+// Whether `text` (a configuration line) holds redact_secrets' placeholder
+// where a secret goes: with the placeholder replaced by a word, the line
+// would be redacted there again. `description <redacted>` holds none.
+bool holds_placeholder(std::string_view text) {
+  if (text.find(kRedacted) == std::string_view::npos) return false;
+  std::string probe(text);
+  for (std::size_t at = probe.find(kRedacted); at != std::string::npos; at = probe.find(kRedacted))
+    probe.replace(at, kRedacted.size(), "x");
+  return redact_secrets(probe).find(kRedacted) != std::string::npos;
+}
+
+// Where the first control byte other than TAB and CR is in `bytes`, or npos.
+std::size_t control_byte_at(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) return i;
+  }
+  return std::string_view::npos;
 }
 
 // The number of the first line that ends in CR, or 0.
@@ -112,14 +134,48 @@ class CandidateChecker {
       case LineRole::body:
         return body_line(line);
       case LineRole::trivia:
+        control_byte(line.number, line.raw);
         return trivia_line(line);
       case LineRole::node:
         unit_ = line.kind;
         indentation(line);
         header(line);
         version_and_end(line);
-        if (line.kind == NodeKind::banner) banner(line);
+        placeholder(line);
+        if (line.kind == NodeKind::banner) {
+          control_byte(line.number, line.raw.substr(0, line.delimiter_at));
+          banner(line);
+        } else {
+          control_byte(line.number, line.raw);
+        }
     }
+  }
+
+  // A backup taken with get-config's default masking: committing it would
+  // set the secret to the placeholder itself and lock the operator out.
+  void placeholder(const ScannedLine& line) {
+    if (!holds_placeholder(line.text)) return;
+    out_.push_back(finding(
+        line.number, Severity::error,
+        "'" + redact_secrets(line.text) + "' holds the redaction placeholder, not the secret",
+        "take the backup with 'iosctl get-config --show-secrets' or "
+        "'get-config -o FILE'"));
+  }
+
+  // Outside a banner's text (and a certificate's or macro's body lines) a
+  // control byte is typed into the device's CLI: a stray ETX, say, makes
+  // configure replace fail on the line, quoting it as ''.
+  void control_byte(int number, std::string_view bytes) {
+    const std::size_t at = control_byte_at(bytes);
+    if (at == std::string_view::npos) return;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "\\x%02x", static_cast<unsigned char>(bytes[at]));
+    out_.push_back(finding(number, Severity::error,
+                           "line holds the control byte '" + std::string(byte) + "' in column " +
+                               std::to_string(at + 1) +
+                               ", outside a banner (configure replace fails on it)",
+                           "delete the byte; only a banner's text may hold control bytes, and "
+                           "ETX only as its delimiter"));
   }
 
   void line_endings() {

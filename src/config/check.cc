@@ -10,12 +10,22 @@
 namespace iosctl::config {
 namespace {
 
-// Banners are delimited by ETX (0x03) in files (IOS_BEHAVIOR.md section 9),
-// so it is text here; every other control byte but TAB, LF and CR means the
-// file is not text at all (an image, a UTF-16 file, a compressed archive).
-bool is_binary_byte(unsigned char c) {
-  if (c == '\t' || c == '\n' || c == '\r' || c == 0x03) return false;
-  return c < 0x20 || c == 0x7f;
+// A NUL byte means the file is not text at all (an image, a UTF-16 file, a
+// compressed archive all hold some). Other control bytes are text: ETX
+// delimits banners (IOS_BEHAVIOR.md section 9), a banner may hold ANSI
+// escapes, and a stray one elsewhere is a finding about its line.
+bool is_binary_byte(unsigned char c) { return c == 0; }
+
+// Windows editors start UTF-8 files with a byte order mark; IOS would read
+// it as part of the first command.
+constexpr std::string_view kBom = "\xef\xbb\xbf";
+
+Finding bom_finding() {
+  return {Diagnostic{1, Severity::warning,
+                     "file starts with a UTF-8 byte order mark (IOS reads it as part of the "
+                     "first line)",
+                     "save the file without the byte order mark", true},
+          {}};
 }
 
 std::optional<Diagnostic> binary_data(std::string_view text) {
@@ -51,9 +61,13 @@ std::optional<Diagnostic> no_configuration(std::string_view text) {
 }
 
 // The findings of a text that is configuration, by line, errors first.
+// A byte order mark is no line, so `text` is read without it.
 std::vector<Finding> sorted_findings(std::string_view text,
                                      CandidateKind kind = CandidateKind::replace) {
+  const bool bom = text.starts_with(kBom);
+  if (bom) text.remove_prefix(kBom.size());
   std::vector<Finding> findings = find_candidate_problems(text, kind);
+  if (bom) findings.push_back(bom_finding());
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     const Diagnostic& x = a.diagnostic;
     const Diagnostic& y = b.diagnostic;
@@ -102,7 +116,7 @@ std::string apply_edits(std::string_view text, const std::vector<LineEdit>& edit
 
 std::optional<Diagnostic> not_configuration_text(std::string_view text) {
   if (auto binary = binary_data(text)) return binary;
-  return no_configuration(text);
+  return no_configuration(text.starts_with(kBom) ? text.substr(kBom.size()) : text);
 }
 
 std::vector<Diagnostic> check_candidate(std::string_view text, CandidateKind kind) {
@@ -115,7 +129,8 @@ std::vector<Diagnostic> check_candidate(std::string_view text, CandidateKind kin
 Repair repair_candidate(std::string_view text) {
   if (not_configuration_text(text)) return {std::string(text), {}};
   const std::vector<Finding> findings = sorted_findings(text);
-  Repair repair{apply_edits(text, repair_edits(findings)), {}};
+  const std::string_view lines = text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+  Repair repair{apply_edits(lines, repair_edits(findings)), {}};
   for (const Finding& f : findings) {
     if (f.diagnostic.repairable) repair.repaired.push_back(f.diagnostic);
   }

@@ -1,6 +1,6 @@
 #include "iosctl/config/json_format.h"
 
-#include <nlohmann/json.hpp>
+#include "iosctl/config/json_text.h"
 
 namespace iosctl::config {
 namespace {
@@ -24,7 +24,7 @@ json change_json(const Change& c, const DisplayOptions& options) {
 
 }  // namespace
 
-std::string format_json(const ConfigDiff& diff, const DisplayOptions& options) {
+json diff_json(const ConfigDiff& diff, const DisplayOptions& options) {
   json changes = json::array();
   for (const Change& c : diff.added) changes.push_back(change_json(c, options));
   for (const Change& c : diff.removed) changes.push_back(change_json(c, options));
@@ -34,13 +34,16 @@ std::string format_json(const ConfigDiff& diff, const DisplayOptions& options) {
                          {"lines", shown(r.lines, options)},
                          {"source_line", r.line}});
   }
-  const json doc = {{"changes", changes},
-                    {"reordered", reordered},
-                    {"summary",
-                     {{"added", diff.added.size()},
-                      {"removed", diff.removed.size()},
-                      {"reordered", diff.reordered.size()}}}};
-  return doc.dump(2) + "\n";
+  return {{"changes", changes},
+          {"reordered", reordered},
+          {"summary",
+           {{"added", diff.added.size()},
+            {"removed", diff.removed.size()},
+            {"reordered", diff.reordered.size()}}}};
+}
+
+std::string format_json(const ConfigDiff& diff, const DisplayOptions& options) {
+  return json_text(diff_json(diff, options)) + "\n";
 }
 
 }  // namespace iosctl::config

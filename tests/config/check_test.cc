@@ -60,12 +60,103 @@ TEST(CheckTest, BinaryDataIsReportedAlone) {
                   "ASCII or UTF-8)"});
 }
 
-// Control bytes other than TAB, LF, CR and ETX are binary; those four are text.
-TEST(CheckTest, ControlBytesOtherThanTextOnesAreBinary) {
-  EXPECT_EQ(report(candidate("\x1b[1m\n")).at(0),
-            "c.cfg:4: error: file holds binary data (byte 0x1b in column 1), not configuration "
-            "text (fix: give the plain-text configuration file, in ASCII or UTF-8)");
+// Only a NUL byte makes a file binary: other control bytes are text, and
+// outside a banner they are a finding about their line (below).
+TEST(CheckTest, OnlyNulMakesAFileBinary) {
+  EXPECT_EQ(not_configuration_text(candidate("\x1b[1m\n")), std::nullopt);
   EXPECT_EQ(not_configuration_text(candidate("banner motd \x03hi\x03\r\n \tx\n")), std::nullopt);
+}
+
+// A control byte outside a banner is an error naming its line, column and
+// byte: configure replace fails on such a line and quotes it as ''.
+TEST(CheckTest, ControlByteOutsideBannerIsAnError) {
+  EXPECT_EQ(report(candidate("interface Gi1\n description a\x03"
+                             "b\n")),
+            Lines{"c.cfg:5: error: line holds the control byte '\\x03' in column 15, outside a "
+                  "banner (configure replace fails on it) (fix: delete the byte; only a banner's "
+                  "text may hold control bytes, and ETX only as its delimiter)"});
+  EXPECT_EQ(report(candidate("\x1b[1m\n")),
+            Lines{"c.cfg:4: error: line holds the control byte '\\x1b' in column 1, outside a "
+                  "banner (configure replace fails on it) (fix: delete the byte; only a banner's "
+                  "text may hold control bytes, and ETX only as its delimiter)"});
+}
+
+// Comment lines are typed into the CLI too, and DEL is a control byte.
+TEST(CheckTest, ControlByteInCommentAndDelAreErrors) {
+  const std::vector<Diagnostic> found =
+      check_candidate(candidate("! note\x07\nip domain name a\x7f.example\n"));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].line, 4);
+  EXPECT_EQ(found[0].message,
+            "line holds the control byte '\\x07' in column 7, outside a banner (configure "
+            "replace fails on it)");
+  EXPECT_EQ(found[1].line, 5);
+  EXPECT_EQ(found[1].message,
+            "line holds the control byte '\\x7f' in column 17, outside a banner (configure "
+            "replace fails on it)");
+  EXPECT_FALSE(found[0].repairable);
+}
+
+// Inside a banner's text any control byte is the banner's business (an
+// ANSI escape, a bell); TAB and the CR of CR LF are text everywhere.
+TEST(CheckTest, ControlBytesInBannerTextAreFine) {
+  EXPECT_EQ(report(candidate("banner motd \x03\x1b[1mWelcome\x07\n\x1b[0m\x03\n"
+                             "banner exec \x03\x1b[2Jhi\x03\n"
+                             "interface Loopback0\n description a\tb\n")),
+            Lines{});
+}
+
+// A UTF-8 byte order mark is a repairable warning on line 1, and the
+// first line is still read as the command it is.
+TEST(CheckTest, ByteOrderMarkIsARepairableWarning) {
+  const std::string text = "\xef\xbb\xbf" + candidate("");
+  EXPECT_EQ(report(text),
+            Lines{"c.cfg:1: warning: file starts with a UTF-8 byte order mark (IOS reads it as "
+                  "part of the first line) (fix: save the file without the byte order mark)"});
+  EXPECT_TRUE(check_candidate(text).at(0).repairable);
+  EXPECT_EQ(report("\xef\xbb\xbfversion 17.3\nhostname r1\nend\n"),
+            Lines{"c.cfg:1: warning: file starts with a UTF-8 byte order mark (IOS reads it as "
+                  "part of the first line) (fix: save the file without the byte order mark)"});
+}
+
+// A byte order mark and nothing else is still an empty configuration.
+TEST(CheckTest, ByteOrderMarkAloneIsNoConfiguration) {
+  const auto found = not_configuration_text("\xef\xbb\xbf!\n");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->message, "file holds no configuration, only blank lines and comments");
+}
+
+// A backup taken with get-config's default masking holds the placeholder
+// where the secrets go: each such line is an error naming the fix.
+TEST(CheckTest, RedactionPlaceholderIsAnError) {
+  const std::string fix =
+      " holds the redaction placeholder, not the secret (fix: take the backup with 'iosctl "
+      "get-config --show-secrets' or 'get-config -o FILE')";
+  EXPECT_EQ(report(candidate("enable secret 9 <redacted>\n"
+                             "username admin privilege 15 secret 9 <redacted>\n"
+                             "interface Gi1\n description <redacted>\n"
+                             "snmp-server community <redacted> RO\n"),
+                   "r1.cfg"),
+            (Lines{"r1.cfg:4: error: 'enable secret 9 <redacted>'" + fix,
+                   "r1.cfg:5: error: 'username admin privilege 15 secret 9 <redacted>'" + fix,
+                   "r1.cfg:8: error: 'snmp-server community <redacted> RO'" + fix}));
+}
+
+// The placeholder is refused in a merge candidate too, nested or not, and
+// the line is quoted with its other secrets still masked.
+TEST(CheckTest, RedactionPlaceholderInMergeAndNestedLines) {
+  const std::vector<Diagnostic> found = check_candidate(
+      "line vty 0 4\n password 7 <redacted>\n"
+      "enable password 7 <redacted>\nend\n",
+      CandidateKind::merge);
+  std::vector<int> lines;
+  for (const Diagnostic& d : found) {
+    if (d.message.find("redaction placeholder") != std::string::npos) lines.push_back(d.line);
+  }
+  EXPECT_EQ(lines, (std::vector<int>{2, 3}));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.back().message,
+            "'enable password 7 <redacted>' holds the redaction placeholder, not the secret");
 }
 
 // not_configuration_text returns the same finding check_candidate reports.

@@ -2,6 +2,7 @@
 
 #include "iosctl/config/contextual_format.h"
 #include "iosctl/config/json_format.h"
+#include "iosctl/config/json_text.h"
 #include "iosctl/config/normalize.h"
 #include "iosctl/config/parse.h"
 
@@ -197,6 +198,15 @@ TEST(ContextualDiffTest, ColorMarksSignedLines) {
   const std::string out =
       format_contextual(diff_texts("", "hostname r2\n"), DisplayOptions{true, false});
   EXPECT_NE(out.find("\x1b[32m+hostname r2\x1b[0m\n"), std::string::npos);
+}
+
+// A Latin-1 description in the diff is written as \udcXX, never a throw.
+TEST(JsonDiffTest, Latin1LineIsEscaped) {
+  const std::string text = format_json(
+      diff_texts("interface Gi1\n description a\n", "interface Gi1\n description caf\xe9\n"),
+      DisplayOptions{});
+  EXPECT_NE(text.find("\"line\": \"description caf\\udce9\""), std::string::npos) << text;
+  EXPECT_TRUE(is_json_document(text)) << text;
 }
 
 // JSON lists each change with its path, sign, text and source line.

@@ -143,6 +143,29 @@ TEST(RepairTest, UnrepairableFindingsAreLeftAlone) {
   EXPECT_EQ(repair_candidate(open_caret).text, "version 1\nbanner motd ^C\nhi\nend\n");
 }
 
+// A UTF-8 byte order mark is dropped with the CR LF line endings its
+// editor wrote, and nothing else changes.
+TEST(RepairTest, ByteOrderMarkIsDropped) {
+  const std::string original = fixture("byte-order-mark.cfg");
+  std::string expected = original.substr(3);
+  std::erase(expected, '\r');
+  const Repair repair = repair_candidate(original);
+  EXPECT_EQ(repair.text, expected);
+  EXPECT_EQ(repaired_messages(repair),
+            (Messages{"line ends in CR LF, not LF (Windows line endings)",
+                      "file starts with a UTF-8 byte order mark (IOS reads it as part of the "
+                      "first line)"}));
+  EXPECT_TRUE(check_candidate(repair.text).empty());
+}
+
+// A byte order mark alone in front of a clean file is the one repair.
+TEST(RepairTest, ByteOrderMarkAloneIsTheOnlyRepair) {
+  const std::string clean = "version 17.3\nhostname r1\nend\n";
+  const Repair repair = repair_candidate("\xef\xbb\xbf" + clean);
+  EXPECT_EQ(repair.text, clean);
+  EXPECT_EQ(repair.repaired.size(), 1u);
+}
+
 // Empty and binary files are returned unchanged.
 TEST(RepairTest, NonConfigurationIsUnchanged) {
   for (const char* name : {"empty.cfg", "comments-only.cfg", "binary-data.cfg"}) {

@@ -40,6 +40,9 @@ struct Env {
   // SIGINT / SIGTERM as main() watches them; nullptr: none are watched (the
   // in-process tests, a fleet run's hosts, which always finish).
   Interrupts* interrupts = nullptr;
+  // Set once a --json document is on `out` (print_json), so that an error
+  // after it adds none and an error before it gets one.
+  bool json_printed = false;
 };
 
 // Environment variable `name` through `env.getenv` (std::getenv when unset).

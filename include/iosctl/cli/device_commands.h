@@ -56,6 +56,7 @@ struct GetConfigOptions {
   std::string source = "running";
   bool raw = false;
   bool show_secrets = false;
+  std::string output;  // -o: also write the real configuration here (mode 0600)
 };
 
 // Each returns the exit code (0, 3 rejected, 5 partly applied); all throw

@@ -14,7 +14,7 @@ namespace iosctl::config {
 inline constexpr std::size_t kMaxCandidateBytes = 64u * 1024u * 1024u;
 
 // Returns the finding that makes `text` unusable as configuration at all
-// (empty, or binary data), or nullopt. check_candidate reports it too; a
+// (empty, or binary data: a NUL byte), or nullopt. check_candidate reports it too; a
 // plain diff refuses such input with it.
 std::optional<Diagnostic> not_configuration_text(std::string_view text);
 
@@ -35,10 +35,10 @@ struct Repair {
   std::vector<Diagnostic> repaired;  // the findings it fixed
 };
 
-// Returns `text` with every repairable finding fixed (line endings, final
-// newline, certificate `quit` lines, `^C` banner delimiters, a leftover
-// running-config header), and those findings. Leaves everything else byte for
-// byte; text that is not configuration comes back unchanged.
+// Returns `text` with every repairable finding fixed (a UTF-8 byte order
+// mark, line endings, final newline, certificate `quit` lines, `^C` banner
+// delimiters, a leftover running-config header), and those findings. Leaves everything else byte
+// for byte; text that is not configuration comes back unchanged.
 Repair repair_candidate(std::string_view text);
 
 }  // namespace iosctl::config
