@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,34 @@ TEST_F(CliConfirm, OwnPendingCommitIsNeverNoChanges) {
   EXPECT_NE(run({"status"}).out.find("pending confirmed commit: by admin"), std::string::npos);
   ASSERT_EQ(run({"rollback"}).status, 0);
   EXPECT_EQ(running(), before_);
+}
+
+class CliConfirmRestart : public DeviceTest {
+ protected:
+  // One device whose state outlives iosim (--state-dir): stopping and
+  // starting iosim is the device's reload.
+  void SetUp() override { start(LabEntry{}, {"--state-dir", (dir_.path() / "state").string()}); }
+};
+
+TEST_F(CliConfirmRestart, ReloadDuringAPendingCommitBootsTheOldConfig) {
+  // A device that reloads while its confirmed commit is pending boots its
+  // startup-config (never saved under the timer): the old config runs,
+  // nothing is pending, and the next commit goes through.
+  const std::string before = running();
+  const std::string candidate = dir_.write("change.cfg", running_plus("ntp server 192.0.2.10"));
+  ASSERT_EQ(run({"commit", candidate, "--confirm-timeout", "10"}).status, 0);
+  ASSERT_TRUE(run({"status"}).out.starts_with("pending confirmed commit: by admin"));
+  for (const int signal : {SIGKILL, SIGTERM}) {
+    restart(signal);
+    EXPECT_EQ(running(), before) << "after signal " << signal;
+    const RunResult status = run({"status"});
+    EXPECT_EQ(status.status, 0) << status.err;
+    EXPECT_TRUE(status.out.starts_with("no pending confirmed commit")) << status.out;
+    EXPECT_EQ(status.out.find("unsaved"), std::string::npos) << status.out;
+  }
+  const RunResult again = run({"commit", candidate});
+  EXPECT_EQ(again.status, 0) << again.out << again.err;
+  EXPECT_NE(running().find("ntp server 192.0.2.10\n"), std::string::npos);
 }
 
 }  // namespace

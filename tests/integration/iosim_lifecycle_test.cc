@@ -10,7 +10,10 @@
 #include <gtest/gtest.h>
 #include <libssh/libssh.h>
 
+#include <memory>
 #include <signal.h>
+#include <stdexcept>
+#include <string>
 
 namespace iosctl::test {
 namespace {
@@ -110,8 +113,28 @@ TEST(IosimLifecycle, StateDirKeepsFlashAndHostKeys) {
   EXPECT_EQ(again.stop(), 0);
 }
 
-TEST(IosimLifecycle, StateDirKeepsRunningConfig) {
-  // With --state-dir, a running-config change made in the CLI survives a restart.
+// A shell logged in as admin, read up to its first prompt `prompt`.
+struct AdminShell {
+  explicit AdminShell(std::uint16_t port, const std::string& prompt)
+      : session(connect_to(port, "admin")) {
+    if (!session || login_with_password(session.get(), "secret") != SSH_AUTH_SUCCESS) {
+      throw std::runtime_error("cannot log in to port " + std::to_string(port));
+    }
+    shell = std::make_unique<ShellSession>(session.get());
+    shell->read_until(prompt, deadline_in(20));
+  }
+  // Sends `line` and reads up to `prompt`.
+  std::string type(const std::string& line, const std::string& prompt) {
+    shell->send(line + "\n");
+    return shell->read_until(prompt, deadline_in(20));
+  }
+  SessionPtr session;
+  std::unique_ptr<ShellSession> shell;
+};
+
+TEST(IosimLifecycle, RestartBootsTheStartupConfig) {
+  // With --state-dir a restart is a reload: a saved change survives it, an
+  // unsaved one is gone (and iosim says so).
   TempDir dir;
   LabEntry device;
   device.port = free_port();
@@ -120,26 +143,27 @@ TEST(IosimLifecycle, StateDirKeepsRunningConfig) {
                                          (dir.path() / "state").string()};
   {
     IosimProcess iosim(args);
-    SessionPtr session = connect_to(device.port, "admin");
-    ASSERT_TRUE(session);
-    ASSERT_EQ(login_with_password(session.get(), "secret"), SSH_AUTH_SUCCESS);
-    ShellSession shell(session.get());
-    shell.read_until("r1#", deadline_in(20));
-    shell.send("configure terminal\n");
-    shell.read_until("r1(config)#", deadline_in(20));
-    shell.send("hostname r9\n");
-    shell.read_until("r9(config)#", deadline_in(20));
-    shell.send("end\n");
-    shell.read_until("r9#", deadline_in(20));
-    ASSERT_EQ(iosim.stop(), 0);
+    AdminShell admin(device.port, "r1#");
+    admin.type("configure terminal", "r1(config)#");
+    admin.type("hostname r9", "r9(config)#");
+    admin.type("end", "r9#");
+    admin.type("write memory", "r9#");
+    admin.type("configure terminal", "r9(config)#");
+    admin.type("hostname r5", "r5(config)#");
+    admin.type("end", "r5#");
+    ASSERT_EQ(iosim.stop(SIGKILL), 128 + SIGKILL);
   }
   IosimProcess again(args);
-  SessionPtr session = connect_to(device.port, "admin");
-  ASSERT_TRUE(session);
-  ASSERT_EQ(login_with_password(session.get(), "secret"), SSH_AUTH_SUCCESS);
-  ShellSession shell(session.get());
-  shell.read_until("r9#", deadline_in(20));
+  AdminShell admin(device.port, "r9#");
+  const std::string running = admin.type("show running-config | include hostname|change", "r9#");
+  EXPECT_NE(running.find("hostname r9"), std::string::npos) << running;
+  EXPECT_NE(running.find("No configuration change since last restart"), std::string::npos)
+      << running;
   EXPECT_EQ(again.stop(), 0);
+  EXPECT_NE(again.process().err().find("device 'r1': booted its startup-config; unsaved "
+                                       "running-config changes are gone"),
+            std::string::npos)
+      << again.process().err();
 }
 
 }  // namespace

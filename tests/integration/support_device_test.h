@@ -31,8 +31,15 @@ class DeviceTest : public ::testing::Test {
   void start(LabEntry device, const std::vector<std::string>& args = {}) {
     device.port = free_port();
     port_ = device.port;
-    iosim_ = std::make_unique<IosimProcess>(
-        joined({"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()}, args));
+    iosim_args_ = joined({"--lab", dir_.write("lab.yaml", lab_yaml({device})).string()}, args);
+    iosim_ = std::make_unique<IosimProcess>(iosim_args_);
+  }
+  // Stops iosim with `signal` and starts it again with the same lab and
+  // options, as a device is power-cycled.
+  void restart(int signal) {
+    EXPECT_NE(iosim_->stop(signal), -1);
+    iosim_.reset();
+    iosim_ = std::make_unique<IosimProcess>(iosim_args_);
   }
   // Runs iosctl against the device with `args` after the login options.
   RunResult run(const std::vector<std::string>& args) {
@@ -104,6 +111,7 @@ class DeviceTest : public ::testing::Test {
 
   TempDir dir_;
   std::unique_ptr<IosimProcess> iosim_;
+  std::vector<std::string> iosim_args_;
   std::uint16_t port_ = 0;
 };
 

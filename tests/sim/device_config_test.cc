@@ -240,6 +240,33 @@ TEST(DeviceConfig, StateRoundTripsThroughRestore) {
   EXPECT_EQ(second.read_file("bootflash:notes.txt"), "hello\n");
 }
 
+TEST(DeviceConfig, BootRunsTheSavedStartupConfig) {
+  // boot() is a reload: the saved startup-config runs, an unsaved change is
+  // lost (and reported), flash files stay, and nothing has changed since.
+  sim::Device device(test_setup(fixture()));
+  Terminal t(device);
+  t.type("terminal length 0");
+  t.type("conf t");
+  t.type("hostname saved");
+  t.type("end");
+  t.type("write memory");
+  ASSERT_EQ(device.write_file("flash:/notes.txt", "hello\n"), std::nullopt);
+  sim::Device rebooted(test_setup("hostname blank\n"));
+  EXPECT_FALSE(rebooted.boot(device.state()));
+  EXPECT_EQ(rebooted.hostname(), "saved");
+
+  t.type("conf t");
+  t.type("hostname unsaved");
+  t.type("end");
+  EXPECT_TRUE(rebooted.boot(device.state()));
+  EXPECT_EQ(rebooted.hostname(), "saved");
+  EXPECT_EQ(rebooted.read_file("bootflash:notes.txt"), "hello\n");
+  Terminal after(rebooted);
+  after.type("terminal length 0");
+  EXPECT_NE(after.type("show running-config").find("! No configuration change since last restart"),
+            std::string::npos);
+}
+
 TEST(DeviceConfig, OnChangeIsCalledAfterPersistentChanges) {
   // Config lines, saves and file writes notify; show commands do not.
   sim::Device device(test_setup(fixture()));

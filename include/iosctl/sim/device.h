@@ -95,7 +95,15 @@ class Device {
   void tick();
 
   DeviceState state() const;
+  // Puts back `state` exactly, running config included (a snapshot taken
+  // with state()).
   void restore(const DeviceState& state);
+  // Starts from `saved` as a reload would (iosim(1) RESTART): flash as saved,
+  // the running config booted from the saved startup-config, and nothing that
+  // lives only in memory: no revert timer, no config lock, no unsaved change.
+  // Returns true when the running config in `saved` differed from what booted,
+  // i.e. unsaved changes were lost.
+  bool boot(const DeviceState& saved);
   // `on_change` is called (with the device unlocked) after every change to
   // the persistent state, so iosim --state-dir can save it.
   void set_on_change(std::function<void()> on_change);

@@ -121,6 +121,21 @@ void Device::restore(const DeviceState& state) {
   });
 }
 
+bool Device::boot(const DeviceState& saved) {
+  return impl_->changing([&](DeviceCore& core) {
+    core.load_running(saved.startup_config);
+    core.startup = saved.startup_config;
+    core.flash.reset(saved.files, core.now());
+    rebuild_archive_log(core);
+    core.revert_timer.reset();
+    core.config_lock.reset();
+    core.booted = core.now();
+    core.changed.reset();
+    core.saved.reset();
+    return core.running_text() != saved.running_config;
+  });
+}
+
 void Device::set_on_change(std::function<void()> on_change) {
   const std::lock_guard lock(impl_->shared->mutex);
   impl_->shared->on_change = std::move(on_change);

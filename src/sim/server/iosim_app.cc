@@ -185,7 +185,7 @@ int run_iosim(const std::vector<std::string>& args, std::ostream& out, std::ostr
       app.add_option("--enable-secret", options.enable_secret, "One device: its enable secret")
           ->type_name("SECRET");
   app.add_option("--state-dir", options.state_dir,
-                 "Keep host keys and device state here across restarts")
+                 "Keep host keys and device state here; a restart reloads each device")
       ->type_name("DIR");
   app.add_option("--ready-file", options.ready_file, "Also write `ready` here once serving")
       ->type_name("FILE");

@@ -70,9 +70,16 @@ void Server::Impl::add_device(LabDevice lab) {
   host->device = std::make_unique<Device>(lab.setup);
   if (options.state_dir) {
     host->store = std::make_unique<StateStore>(*options.state_dir / "devices" / lab.setup.name);
+    // A restart is a reload (iosim(1) RESTART): the device boots its saved
+    // startup-config, so a change nobody saved, or one pending confirmation,
+    // is gone, as it would be on a router that lost power.
     if (std::optional<DeviceState> saved = host->store->load()) {
-      host->device->restore(*saved);
-    } else if (std::optional<std::string> error = host->store->save(host->device->state())) {
+      if (host->device->boot(*saved)) {
+        log << "iosim: device '" << lab.setup.name
+            << "': booted its startup-config; unsaved running-config changes are gone\n";
+      }
+    }
+    if (std::optional<std::string> error = host->store->save(host->device->state())) {
       throw Error(Failure::usage, "device '" + lab.setup.name + "': " + *error);
     }
     Hosted* raw = host.get();
