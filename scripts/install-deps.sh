@@ -9,6 +9,7 @@ packages=(
   googletest libgtest-dev                 # test framework
   openssh-client diffutils clang-format   # scp/ssh for conformance tests, diff for bench, format check
   python3 python3-netmiko                 # the Netmiko conformance test against iosim
+  clang-14 libclang-rt-14-dev             # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 
 missing=()
