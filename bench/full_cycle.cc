@@ -8,6 +8,7 @@
 
 #include "support/child_process.h"
 #include "support/iosim_process.h"
+#include "support/lab_device.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -52,6 +53,7 @@ constexpr const char* kUser = "admin";
 // The lab's password reaches iosctl through this variable only; it is never printed.
 constexpr const char* kPasswordVariable = "BENCH_FULL_CYCLE_PASSWORD";
 constexpr const char* kPassword = "full-cycle-lab-pass";
+const LabLogin kLogin = {kUser, kPasswordVariable, kPassword};
 // The one line by which the two candidates differ (TEST-NET-1, RFC 5737).
 constexpr const char* kChangedLine = "ntp server 192.0.2.123";
 constexpr auto kReadyTime = std::chrono::seconds(60);
@@ -65,11 +67,7 @@ struct Options {
   int runs = 5;
 };
 
-struct Device {
-  std::string name;
-  int latency_ms = 0;
-  std::uint16_t port = 0;
-};
+using Device = LabDevice;
 
 // One timed commit.
 struct Run {
@@ -80,71 +78,14 @@ struct Run {
   nlohmann::json timings;
 };
 
-std::string last_line(std::string text) {
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  const std::size_t start = text.rfind('\n');
-  return start == std::string::npos ? text : text.substr(start + 1);
-}
-
-void write_lab(const fs::path& lab, const std::vector<Device>& devices, const fs::path& config) {
-  std::ostringstream yaml;
-  yaml << "devices:\n";
-  for (const Device& d : devices) {
-    yaml << "  - name: " << d.name << "\n    listen: 127.0.0.1:" << d.port
-         << "\n    running_config: " << fs::absolute(config).string()
-         << "\n    latency_ms: " << d.latency_ms << "\n    users:\n      - {username: " << kUser
-         << ", password: " << kPassword << ", privilege: 15}\n";
-  }
-  write_file(lab, yaml.str());
-}
-
-// iosctl's command line for `device`, `command` appended.
-std::vector<std::string> iosctl_args(const Options& o, const Device& device, const fs::path& dir,
-                                     std::initializer_list<std::string> command) {
-  std::vector<std::string> args = {o.iosctl, "-H", "127.0.0.1", "--port"};
-  args.push_back(std::to_string(device.port));
-  args.insert(args.end(), {"--username", kUser, "--password-env", kPasswordVariable});
-  args.insert(args.end(), {"--known-hosts", (dir / "known_hosts").string()});
-  args.insert(args.end(), {"--host-key-policy", "accept-new"});
-  args.insert(args.end(), command);
-  return args;
-}
-
-// Writes the two candidates for `device`: its running config as get-config prints it, and
-// the same with kChangedLine before the final `end`. Returns {without, with} the line.
-std::pair<fs::path, fs::path> write_candidates(const Options& o, const Device& device,
-                                               const fs::path& dir) {
-  const Finished got =
-      run_process(iosctl_args(o, device, dir, {"get-config", "--show-secrets"}), dir,
-                  password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
-  if (got.status != 0) {
-    throw Error("iosctl get-config on " + device.name + " exited " + std::to_string(got.status) +
-                ": " + last_line(got.err));
-  }
-  const std::size_t end = got.out.rfind("\nend");
-  if (end == std::string::npos) {
-    throw Error("get-config on " + device.name + " printed no final `end` line");
-  }
-  if (got.out.find(kChangedLine) != std::string::npos) {
-    throw Error("the running config of " + device.name + " already has `" + kChangedLine +
-                "`: give --config a config without it");
-  }
-  std::string changed = got.out;
-  changed.insert(end + 1, std::string(kChangedLine) + "\n");
-  const std::pair<fs::path, fs::path> paths = {dir / (device.name + "-without.cfg"),
-                                               dir / (device.name + "-with.cfg")};
-  write_file(paths.first, got.out);
-  write_file(paths.second, changed);
-  return paths;
-}
-
 // One timed `iosctl --json commit CANDIDATE`, with iosim's CPU time read around it.
 Run timed_commit(const Options& o, const Device& device, const fs::path& candidate,
                  const fs::path& dir, pid_t iosim) {
   Run run;
   const double iosim_before = clock_cpu_ms(iosim);
-  run.process = run_process(iosctl_args(o, device, dir, {"--json", "commit", candidate}), dir,
-                            password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
+  run.process =
+      run_process(iosctl_args(o.iosctl, device, kLogin, dir, {"--json", "commit", candidate}), dir,
+                  password_only_environment(dir, kPasswordVariable, kPassword), kRunTime);
   run.iosim_cpu_ms = clock_cpu_ms(iosim) - iosim_before;
   const Finished& p = run.process;
   if (p.status != 0) {
@@ -206,7 +147,7 @@ void print_summary(const std::vector<Run>& runs) {
 
 // Times o.runs commits on `device`, alternating the two candidates; prints each and the medians.
 void bench_device(const Options& o, const Device& device, const fs::path& dir, pid_t iosim) {
-  const auto [without, with] = write_candidates(o, device, dir);
+  const auto [without, with] = write_candidates(o.iosctl, device, kLogin, dir, kChangedLine);
   std::printf("\nlatency %d ms (device %s, 127.0.0.1:%u), %d run%s\n", device.latency_ms,
               device.name.c_str(), static_cast<unsigned>(device.port), o.runs,
               o.runs == 1 ? "" : "s");
@@ -276,7 +217,7 @@ void run_in(const Options& o, const fs::path& dir) {
   for (std::size_t i = 0; i < ports.size(); ++i) {
     devices.push_back({"r1-" + std::to_string(kLatenciesMs[i]) + "ms", kLatenciesMs[i], ports[i]});
   }
-  write_lab(dir / "lab.yaml", devices, o.config);
+  write_lab(dir / "lab.yaml", devices, o.config, kLogin);
   const auto start = SteadyClock::now();
   const IosimProcess iosim(o.iosim, dir / "lab.yaml");
   iosim.wait_ready(start + kReadyTime);

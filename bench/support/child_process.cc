@@ -115,22 +115,49 @@ pid_t spawn(std::vector<std::string> argv, std::vector<std::string> env, const i
 }
 
 // Waits for `pid` until `deadline` (on a pidfd: no polling loop), then kills it; false if so.
-bool wait_until(pid_t pid, SteadyClock::time_point deadline) {
+bool wait_until(pid_t pid, SteadyClock::time_point deadline, const std::function<void()>& sample) {
   // glibc 2.36's <sys/pidfd.h> declares pidfd_open without extern "C", so C++ cannot link
   // it: the system call it wraps (Linux 5.3 and later) is made directly.
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
   if (pidfd < 0) return true;  // then wait4 alone: no deadline, but no wrong figure
   pollfd p{pidfd, POLLIN, 0};
-  const int exited = poll(&p, 1, ms_left(deadline));
+  int exited = 0;
+  while (true) {
+    // A sampler looks at the child every millisecond; the wait still ends the
+    // moment it exits.
+    const int left = ms_left(deadline);
+    exited = poll(&p, 1, sample ? std::min(left, 1) : left);
+    if (exited != 0 || !sample || left == 0) break;
+    sample();
+  }
   close(pidfd);
   if (exited == 0) kill(pid, SIGKILL);
   return exited != 0;
 }
 
+int open_fds(pid_t pid) {
+  std::error_code error;
+  int count = 0;
+  for (fs::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", error), end;
+       !error && it != end; it.increment(error)) {
+    ++count;
+  }
+  return error ? -1 : count;
+}
+
+long rss_kb(pid_t pid) {
+  std::istringstream status(read_file("/proc/" + std::to_string(pid) + "/status"));
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("VmRSS:")) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+
 // Runs `argv` with `env` to its end (killed after `limit`), stdout and stderr to files in
 // `dir`; times it from spawn to wait4.
 Finished run_process(const std::vector<std::string>& argv, const fs::path& dir,
-                     const std::vector<std::string>& env, std::chrono::seconds limit) {
+                     const std::vector<std::string>& env, std::chrono::seconds limit,
+                     bool sample_fds) {
   const fs::path out_path = dir / "child.out";
   const fs::path err_path = dir / "child.err";
   const int fds[3] = {open("/dev/null", O_RDONLY | O_CLOEXEC),
@@ -140,7 +167,10 @@ Finished run_process(const std::vector<std::string>& argv, const fs::path& dir,
   const auto start = SteadyClock::now();
   const pid_t pid = spawn(argv, env, fds);
   for (const int fd : fds) close(fd);
-  const bool in_time = wait_until(pid, start + limit);
+  int max_fds = -1;
+  const auto count_fds = [&] { max_fds = std::max(max_fds, open_fds(pid)); };
+  const bool in_time =
+      wait_until(pid, start + limit, sample_fds ? std::function<void()>(count_fds) : nullptr);
   int status = 0;
   rusage usage{};
   while (wait4(pid, &status, 0, &usage) < 0) {
@@ -150,6 +180,8 @@ Finished run_process(const std::vector<std::string>& argv, const fs::path& dir,
   f.wall_ms = ms_since(start);
   f.cpu_ms = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
              static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+  f.peak_rss_kb = usage.ru_maxrss;
+  f.max_fds = max_fds;
   f.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   f.out = read_file(out_path);
   f.err = read_file(err_path);
