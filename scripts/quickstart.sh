@@ -46,8 +46,8 @@ iosctl() {
 }
 
 echo "iosim lab up: r1 (IOS-XE) on 127.0.0.1:2201, br1 (IOS) on 127.0.0.2:2201"
-# A backup of r1 (secrets included: it is meant for redeployment).
-iosctl get-config --show-secrets >"$work/r1-backup.cfg" 2>/dev/null
+# A backup of r1: get-config -o writes the real config, secrets included, to a 0600 file.
+iosctl get-config -o "$work/r1-backup.cfg" >/dev/null 2>&1
 # The intended config: a new NTP server and logging host.
 sed 's/^end$/ntp server 192.0.2.123\nlogging host 192.0.2.50\nend/' "$work/r1-backup.cfg" \
   >"$work/r1-intended.cfg"

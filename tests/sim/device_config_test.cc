@@ -267,6 +267,20 @@ TEST(DeviceConfig, BootRunsTheSavedStartupConfig) {
             std::string::npos);
 }
 
+TEST(DeviceConfig, LabHostnameAndEnableSecretAreInTheStartupConfig) {
+  // A device that boots what it runs has the lab's hostname and enable
+  // secret saved too: a fresh device has no unsaved change, and a boot keeps them.
+  sim::DeviceSetup setup = test_setup(fixture());
+  setup.hostname = "lab9";
+  setup.startup_config = setup.running_config;
+  ASSERT_FALSE(setup.enable_secret.empty());
+  sim::Device device(setup);
+  sim::Device rebooted(test_setup("hostname blank\n"));
+  EXPECT_FALSE(rebooted.boot(device.state()));
+  EXPECT_EQ(rebooted.hostname(), "lab9");
+  EXPECT_NE(rebooted.running_config().find("enable secret 9 "), std::string::npos);
+}
+
 TEST(DeviceConfig, OnChangeIsCalledAfterPersistentChanges) {
   // Config lines, saves and file writes notify; show commands do not.
   sim::Device device(test_setup(fixture()));

@@ -78,12 +78,21 @@ DeviceCore::DeviceCore(DeviceSetup device_setup)
       flash(make_flash(setup)) {
   booted = now();
   load_running(setup.running_config);
-  if (!setup.hostname.empty()) set_top_line(*running, "hostname", "hostname " + setup.hostname);
+  bool amended = false;
+  if (!setup.hostname.empty()) {
+    set_top_line(*running, "hostname", "hostname " + setup.hostname);
+    amended = true;
+  }
   if (!setup.enable_secret.empty() &&
       running->find_prefix(running->root(), {"enable", "secret"}).empty()) {
     set_top_line(*running, "enable secret", "enable secret 9 " + type9_hash(setup.enable_secret));
+    amended = true;
   }
-  startup = setup.startup_config;
+  // A lab's hostname and enable secret are the device's own: when it boots
+  // the config it runs (no separate startup-config), they are saved in it
+  // too, so that a restart (iosim(1) RESTART) keeps them.
+  const bool boots_what_it_runs = setup.startup_config == setup.running_config;
+  startup = amended && boots_what_it_runs ? startup_text_now() : setup.startup_config;
   rejected = compile_rejects(setup.faults.reject_lines);
 }
 
