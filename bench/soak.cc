@@ -108,8 +108,8 @@ int cycles(const Options& o, const LabDevice& device, const fs::path& dir, pid_t
 
 // Part 2: o.sessions workers, each running send-command back to back. Returns the failures.
 int sessions(const Options& o, const LabDevice& device, const fs::path& dir, pid_t iosim) {
-  std::printf("\npart 2: %d concurrent iosctl sessions for %.1f min on %s\n", o.sessions,
-              o.minutes, device.name.c_str());
+  std::printf("\npart 2: %d concurrent iosctl sessions for %.1f min on %s\n", o.sessions, o.minutes,
+              device.name.c_str());
   const Footprint start = footprint(iosim);
   const auto end = SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
                                             std::chrono::duration<double>(60 * o.minutes));
@@ -127,8 +127,8 @@ int sessions(const Options& o, const LabDevice& device, const fs::path& dir, pid
           password_only_environment(own, kLogin.password_variable, kLogin.password);
       while (SteadyClock::now() < end) {
         Finished run = run_process(
-            iosctl_args(o.iosctl, device, kLogin, own, {"send-command", "show version"}), own,
-            env, kRunTime, /*sample_fds=*/w == 0);
+            iosctl_args(o.iosctl, device, kLogin, own, {"send-command", "show version"}), own, env,
+            kRunTime, /*sample_fds=*/w == 0);
         const bool ok = run.status == 0 && run.out.find("Cisco IOS") != std::string::npos;
         ++done;
         if (!ok) {

@@ -14,8 +14,9 @@ void write_lab(const fs::path& lab, const std::vector<LabDevice>& devices, const
   for (const LabDevice& d : devices) {
     yaml << "  - name: " << d.name << "\n    listen: 127.0.0.1:" << d.port
          << "\n    running_config: " << fs::absolute(config).string()
-         << "\n    latency_ms: " << d.latency_ms << "\n    users:\n      - {username: " << login.user
-         << ", password: " << login.password << ", privilege: 15}\n";
+         << "\n    latency_ms: " << d.latency_ms
+         << "\n    users:\n      - {username: " << login.user << ", password: " << login.password
+         << ", privilege: 15}\n";
   }
   write_file(lab, yaml.str());
 }
@@ -41,10 +42,10 @@ std::string last_line(std::string text) {
 std::pair<fs::path, fs::path> write_candidates(const std::string& iosctl, const LabDevice& device,
                                                const LabLogin& login, const fs::path& dir,
                                                const std::string& changed_line) {
-  const Finished got = run_process(
-      iosctl_args(iosctl, device, login, dir, {"get-config", "--show-secrets"}), dir,
-      password_only_environment(dir, login.password_variable, login.password),
-      std::chrono::seconds(300));
+  const Finished got =
+      run_process(iosctl_args(iosctl, device, login, dir, {"get-config", "--show-secrets"}), dir,
+                  password_only_environment(dir, login.password_variable, login.password),
+                  std::chrono::seconds(300));
   if (got.status != 0) {
     throw std::runtime_error("iosctl get-config on " + device.name + " exited " +
                              std::to_string(got.status) + ": " + last_line(got.err));
