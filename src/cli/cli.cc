@@ -136,6 +136,7 @@ void add_login_globals(CLI::App& app, Request& r) {
       ->type_name("VAR");
   app.add_option("--key-file", r.device.key_files, "Private key to log in with (repeatable)")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("FILE");
   app.add_option("--key-passphrase-env", g.key_passphrase_env,
@@ -167,6 +168,7 @@ void add_session_globals(CLI::App& app, Request& r) {
   app.add_option("--option", r.device.options,
                  "Connection option NAME=VALUE with Netmiko's names (repeatable)")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("NAME=VALUE");
   app.add_option("--connection-options", g.options_file,

@@ -6,11 +6,14 @@ namespace iosctl::cli {
 namespace {
 
 // Options every workflow command takes: where iosctl's files live on the
-// device and how they get there.
+// device and how they get there. Each repeatable option takes one word per
+// use (allow_extra_args off): CLI11 would otherwise let a vector option
+// swallow the CANDIDATE that follows it.
 void add_file_options(CLI::App* cmd, WorkflowArgs& a) {
   const auto one = [cmd](const char* name, std::vector<std::string>& slot, const char* help) {
     return cmd->add_option(name, slot, help)
         ->expected(1)
+        ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   };
   one("--dest-file-system", a.dest_file_system,
@@ -86,6 +89,7 @@ void add_commit(CLI::App& app, WorkflowArgs& a) {
                   "With --confirm-timeout: run CMD on a new connection and require REGEX in its "
                   "output (repeatable); a failure reverts at once (exit 4)")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("\"CMD=~REGEX\"");
   cmt->add_flag("--auto-confirm", c.auto_confirm, "Confirm when every health check passes");

@@ -25,6 +25,27 @@ class CommitOptionsTest : public ::testing::Test {
   std::string file_;
 };
 
+TEST_F(CommitOptionsTest, AnOptionBeforeTheCandidateTakesOneValue) {
+  // `--dest-file-system bootflash: r1.cfg`: the option takes one word and
+  // the candidate stays the candidate, for every option that may repeat.
+  const std::vector<std::vector<std::string>> forms = {
+      {"compare", "--dest-file-system", "bootflash:", file_},
+      {"commit", "--candidate-file", "c.txt", file_},
+      {"commit", "--merge", "--merge-file", "m.txt", file_},
+      {"commit", "--rollback-file", "r.txt", file_},
+      {"commit", "--confirm-timeout", "5", "--health-check", "show version=~XE", file_},
+      {"--key-file", file_, "compare", file_},
+      {"--option", "conn_timeout=5", "compare", file_},
+  };
+  for (const std::vector<std::string>& form : forms) {
+    std::vector<std::string> args = {"-H", "r1"};
+    args.insert(args.end(), form.begin(), form.end());
+    const iosctl::test::CliResult r = iosctl::test::run_iosctl_unreachable(args);
+    EXPECT_EQ(r.exit_code, 6) << form[0] << " " << form[1] << ": " << r.err;
+    EXPECT_EQ(r.connects, 1) << form[0] << " " << form[1] << ": " << r.err;
+  }
+}
+
 TEST_F(CommitOptionsTest, HealthCheckNeedsAConfirmTimeout) {
   // Without a timer a failing check could not be undone by the device.
   const iosctl::test::CliResult r = iosctl::test::run_iosctl_unreachable(
