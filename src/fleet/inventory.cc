@@ -22,16 +22,11 @@ using Levels = std::vector<const InventoryEntry*>;
 // Parents of parents: Nornir inventories nest a few levels (site, role,
 // platform); a longer chain is a generated or hostile file.
 constexpr int kMaxGroupDepth = 64;
-// Each host gets its own copy of what it inherits, so a group with many
-// parents or much data, shared by many hosts, multiplies: a 1 MB file could
-// ask for 10^9 copies. The groups and data values of all hosts together are
-// held to this.
-constexpr std::size_t kMaxInherited = 5'000'000;
 
-// Returns the number of values in `value`, nested ones included.
-std::size_t json_values(const nlohmann::json& value) {
+// Returns the number of values in `data`, nested ones included.
+std::size_t data_values(const nlohmann::json& data) {
   std::size_t count = 0;
-  std::vector<const nlohmann::json*> todo{&value};
+  std::vector<const nlohmann::json*> todo{&data};
   while (!todo.empty()) {
     const nlohmann::json* next = todo.back();
     todo.pop_back();
@@ -40,7 +35,7 @@ std::size_t json_values(const nlohmann::json& value) {
       for (const nlohmann::json& item : *next) todo.push_back(&item);
     }
   }
-  return count;
+  return count - 1;  // not `data` itself
 }
 
 // Where the files of one inventory are, as the user's -i path names them.
@@ -157,11 +152,11 @@ void apply_overrides(Host& host, const Levels& levels) {
 // Checks the group references of one inventory and resolves its hosts.
 class Resolver {
  public:
-  Resolver(const InventoryFile& file, std::string groups_place)
-      : file_(file), groups_place_(std::move(groups_place)) {
+  Resolver(const InventoryFile& file, std::string groups_place, const InventoryLimits& limits)
+      : file_(file), groups_place_(std::move(groups_place)), limits_(limits) {
     for (const InventoryEntry& group : file_.groups) by_name_.emplace(group.name, &group);
-    for (const InventoryEntry& group : file_.groups) data_values_[&group] = json_values(group.data);
-    if (file_.defaults) data_values_[&*file_.defaults] = json_values(file_.defaults->data);
+    for (const InventoryEntry& group : file_.groups) data_values_[&group] = data_values(group.data);
+    if (file_.defaults) data_values_[&*file_.defaults] = data_values(file_.defaults->data);
   }
 
   Inventory resolve() const {
@@ -299,15 +294,17 @@ class Resolver {
 
   void charge(std::size_t values, const InventoryEntry& host) const {
     inherited_ += values;
-    if (inherited_ <= kMaxInherited) return;
+    if (inherited_ <= limits_.max_inherited) return;
     throw Error(Failure::usage,
-                host.origin + ": the hosts inherit more than " + std::to_string(kMaxInherited) +
+                host.origin + ": the hosts inherit more than " +
+                    std::to_string(limits_.max_inherited) +
                     " groups and data values in all (share fewer or smaller groups among many "
                     "hosts)");
   }
 
   const InventoryFile& file_;
   std::string groups_place_;
+  const InventoryLimits& limits_;
   std::map<std::string, const InventoryEntry*> by_name_;
   std::unordered_map<const InventoryEntry*, std::size_t> data_values_;  // groups, defaults
   mutable std::size_t inherited_ = 0;  // charge(): what all hosts so far inherit
@@ -338,7 +335,7 @@ std::string placeholder_value(const std::string& pattern, const std::string& key
 
 }  // namespace
 
-Inventory load_inventory(const std::string& path) {
+Inventory load_inventory(const std::string& path, const InventoryLimits& limits) {
   const Files files = locate(path);
   InventoryFile all =
       read_file(files.hosts, files.single ? InventoryFileKind::single : InventoryFileKind::hosts);
@@ -354,7 +351,7 @@ Inventory load_inventory(const std::string& path) {
     all.defaults = std::move(defaults.defaults);
     if (defaults.warning) warnings.push_back(*defaults.warning);
   }
-  Inventory inventory = Resolver(all, files.groups_place).resolve();
+  Inventory inventory = Resolver(all, files.groups_place, limits).resolve();
   inventory.warnings = std::move(warnings);
   return inventory;
 }
