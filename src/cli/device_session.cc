@@ -12,7 +12,7 @@ DeviceSession::DeviceSession(const driver::Connection& connection, bool verbose,
   if (!env.connect) throw Error(Failure::usage, "this build of iosctl cannot reach devices");
   if (!connection.session_log.empty()) {
     log_file_ = open_private_file(connection.session_log, "--session-log");
-    if (!log_file_) {
+    if (!log_file_.is_open()) {
       throw Error(Failure::usage, "--session-log " + connection.session_log +
                                       ": cannot write the file (check the folder exists)");
     }

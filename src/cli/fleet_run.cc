@@ -136,7 +136,7 @@ std::string junit_unwritable(const std::string& path) {
 std::ofstream open_junit(const std::string& path) {
   if (path.empty()) return {};
   std::ofstream file = open_private_file(path, "--junit");
-  if (!file) throw Error(Failure::usage, junit_unwritable(path));
+  if (!file.is_open()) throw Error(Failure::usage, junit_unwritable(path));
   return file;
 }
 

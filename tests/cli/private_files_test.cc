@@ -76,6 +76,18 @@ TEST(PrivateFiles, SessionLogIsCreatedOwnerOnlyUnderUmask022) {
   EXPECT_EQ(slurp(old).find("old text"), std::string::npos);
 }
 
+TEST(PrivateFiles, SessionLogInAMissingFolderIsRefused) {
+  // Exit 1 naming the option and the fix, before any connection.
+  const ScratchDir dir("private-files");
+  const std::string log = dir.path() + "/no-such-folder/s.log";
+  const CliResult r = run_iosctl_unreachable(
+      {"-H", "127.0.0.1", "--session-log", log, "send-command", "show clock"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "iosctl: error: --session-log " + log +
+                       ": cannot write the file (check the folder exists)\n");
+  EXPECT_EQ(r.connects, 0);
+}
+
 TEST(PrivateFiles, JunitReportIsCreatedOwnerOnlyUnderUmask022) {
   // The report of a fleet run (every host unreachable here) is 0600.
   const Umask umask(022);
