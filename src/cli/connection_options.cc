@@ -3,8 +3,8 @@
 #include "iosctl/config/text.h"
 #include "iosctl/error.h"
 #include "iosctl/ios/device_args.h"
-
-#include <yaml-cpp/yaml.h>
+#include "iosctl/util/parse_bool.h"
+#include "iosctl/util/yaml_reader.h"
 
 #include <algorithm>
 #include <charconv>
@@ -48,11 +48,9 @@ constexpr std::string_view kNames[] = {"device_type",
 }
 
 bool to_bool(const ConnectionOption& o) {
-  std::string v = o.value;
-  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (v == "true" || v == "yes" || v == "1" || v == "on") return true;
-  if (v == "false" || v == "no" || v == "0" || v == "off") return false;
-  bad_value(o, "true or false");
+  const std::optional<bool> value = util::parse_bool(o.value);
+  if (!value) bad_value(o, "true or false (or yes/no, on/off)");
+  return *value;
 }
 
 unsigned long to_number(const ConnectionOption& o, unsigned long max) {
@@ -140,24 +138,23 @@ std::vector<ConnectionOption> load_connection_options(const std::string& path) {
   if (!in) throw Error(Failure::usage, path + ": cannot read the connection options file");
   std::ostringstream text;
   text << in.rdbuf();
-  YAML::Node root;
+  util::YamlNode root;
   try {
-    root = YAML::Load(text.str());  // JSON is YAML too
-  } catch (const YAML::Exception& e) {
-    throw Error(Failure::usage,
-                path + ":" + std::to_string(e.mark.line + 1) + ": not YAML or JSON: " + e.msg);
+    root = util::parse_yaml(text.str(), path);  // JSON is YAML too
+  } catch (const util::YamlError& e) {
+    throw Error(Failure::usage, e.what());
   }
-  if (!root.IsMap()) {
+  if (!root.is_map()) {
     throw Error(Failure::usage, path + ": expected a mapping of option names to values");
   }
   std::vector<ConnectionOption> options;
-  for (const auto& entry : root) {
-    const std::string name = entry.first.as<std::string>();
-    if (!entry.second.IsScalar()) {
-      throw Error(Failure::usage, path + ":" + std::to_string(entry.first.Mark().line + 1) +
-                                      ": option " + name + " needs a single value");
+  for (const util::YamlEntry& entry : root.entries()) {
+    const std::string& name = entry.key.scalar();
+    if (!entry.value.is_scalar()) {
+      throw Error(Failure::usage, path + ":" + std::to_string(entry.key.line()) + ": option " +
+                                      name + " needs a single value");
     }
-    options.push_back({name, entry.second.as<std::string>(), path});
+    options.push_back({name, entry.value.scalar(), path});
   }
   return options;
 }

@@ -1,5 +1,6 @@
 #include "iosctl/cli/device_session.h"
 
+#include "iosctl/cli/private_file.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
@@ -10,8 +11,8 @@ DeviceSession::DeviceSession(const driver::Connection& connection, bool verbose,
     : env_(env), verbose_(verbose) {
   if (!env.connect) throw Error(Failure::usage, "this build of iosctl cannot reach devices");
   if (!connection.session_log.empty()) {
-    log_file_.open(connection.session_log, std::ios::binary | std::ios::trunc);
-    if (!log_file_) {
+    log_file_ = open_private_file(connection.session_log, "--session-log");
+    if (!log_file_.is_open()) {
       throw Error(Failure::usage, "--session-log " + connection.session_log +
                                       ": cannot write the file (check the folder exists)");
     }

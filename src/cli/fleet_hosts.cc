@@ -1,6 +1,7 @@
 #include "iosctl/cli/fleet_hosts.h"
 
 #include "iosctl/error.h"
+#include "iosctl/util/parse_bool.h"
 
 #include <algorithm>
 #include <array>
@@ -20,8 +21,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNapalmPl
 }};
 
 bool truth(const fleet::Setting& s) {
-  if (s.value == "true" || s.value == "True" || s.value == "yes" || s.value == "on") return true;
-  if (s.value == "false" || s.value == "False" || s.value == "no" || s.value == "off") return false;
+  if (const std::optional<bool> value = util::parse_bool(s.value)) return *value;
   throw Error(Failure::usage, s.origin + ": optional_args " + s.name +
                                   " needs true or false (got '" + s.value + "')");
 }

@@ -3,6 +3,7 @@
 #include "iosctl/cli/fleet_hosts.h"
 #include "iosctl/cli/interruption.h"
 #include "iosctl/cli/json_output.h"
+#include "iosctl/cli/private_file.h"
 #include "iosctl/config/json_text.h"
 #include "iosctl/error.h"
 #include "iosctl/exit_status.h"
@@ -133,10 +134,9 @@ std::string junit_unwritable(const std::string& path) {
 // Opened before any host is contacted, so a bad path stops the run while
 // nothing has changed; written once every host is done.
 std::ofstream open_junit(const std::string& path) {
-  std::ofstream file;
-  if (path.empty()) return file;
-  file.open(path, std::ios::binary | std::ios::trunc);
-  if (!file) throw Error(Failure::usage, junit_unwritable(path));
+  if (path.empty()) return {};
+  std::ofstream file = open_private_file(path, "--junit");
+  if (!file.is_open()) throw Error(Failure::usage, junit_unwritable(path));
   return file;
 }
 

@@ -66,4 +66,28 @@ void write_private_file(std::string_view path, std::string_view bytes) {
   }
 }
 
+std::ofstream open_private_file(const std::string& path, std::string_view option) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                        S_IRUSR | S_IWUSR);
+  const std::string head = std::string(option) + " " + path + ": ";
+  if (fd < 0 && errno == ELOOP) {
+    throw Error(Failure::usage, head +
+                                    "it is a symbolic link, and iosctl never writes through one "
+                                    "(fix: name the file itself, or remove the link)");
+  }
+  if (fd < 0 && errno == EISDIR) {
+    throw Error(Failure::usage, head + "it is a directory (fix: name a file)");
+  }
+  std::ofstream file;
+  if (fd < 0) return file;
+  // An existing file keeps its mode through O_TRUNC: make it private too.
+  if (::fchmod(fd, S_IRUSR | S_IWUSR) == 0) {
+    // Reopening our descriptor through /proc gives the stream the very file
+    // just opened, even if `path` is replaced by a link meanwhile.
+    file.open("/proc/self/fd/" + std::to_string(fd), std::ios::binary | std::ios::trunc);
+  }
+  ::close(fd);
+  return file;
+}
+
 }  // namespace iosctl::cli

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace iosctl::fleet {
 namespace {
@@ -16,6 +18,25 @@ namespace {
 namespace fs = std::filesystem;
 
 using Levels = std::vector<const InventoryEntry*>;
+
+// Parents of parents: Nornir inventories nest a few levels (site, role,
+// platform); a longer chain is a generated or hostile file.
+constexpr int kMaxGroupDepth = 64;
+
+// Returns the number of values in `data`, nested ones included.
+std::size_t data_values(const nlohmann::json& data) {
+  std::size_t count = 0;
+  std::vector<const nlohmann::json*> todo{&data};
+  while (!todo.empty()) {
+    const nlohmann::json* next = todo.back();
+    todo.pop_back();
+    ++count;
+    if (next->is_structured()) {
+      for (const nlohmann::json& item : *next) todo.push_back(&item);
+    }
+  }
+  return count - 1;  // not `data` itself
+}
 
 // Where the files of one inventory are, as the user's -i path names them.
 struct Files {
@@ -131,17 +152,17 @@ void apply_overrides(Host& host, const Levels& levels) {
 // Checks the group references of one inventory and resolves its hosts.
 class Resolver {
  public:
-  Resolver(const InventoryFile& file, std::string groups_place)
-      : file_(file), groups_place_(std::move(groups_place)) {
+  Resolver(const InventoryFile& file, std::string groups_place, const InventoryLimits& limits)
+      : file_(file), groups_place_(std::move(groups_place)), limits_(limits) {
     for (const InventoryEntry& group : file_.groups) by_name_.emplace(group.name, &group);
+    for (const InventoryEntry& group : file_.groups) data_values_[&group] = data_values(group.data);
+    if (file_.defaults) data_values_[&*file_.defaults] = data_values(file_.defaults->data);
   }
 
   Inventory resolve() const {
     for (const InventoryEntry& group : file_.groups) check_refs(group, "group");
     for (const InventoryEntry& host : file_.hosts) check_refs(host, "host");
-    std::map<std::string, int> state;
-    std::vector<std::string> path;
-    for (const InventoryEntry& group : file_.groups) visit(group, state, path);
+    check_chains();
     Inventory inventory;
     for (const InventoryEntry& host : file_.hosts) inventory.hosts.push_back(resolve(host));
     for (const InventoryEntry& group : file_.groups) inventory.groups.push_back(group.name);
@@ -150,10 +171,10 @@ class Resolver {
 
  private:
   void check_refs(const InventoryEntry& entry, const std::string& what) const {
-    std::vector<std::string_view> known;
-    for (const InventoryEntry& group : file_.groups) known.push_back(group.name);
     for (const Setting& ref : entry.groups) {
       if (by_name_.contains(ref.value)) continue;
+      std::vector<std::string_view> known;
+      for (const InventoryEntry& group : file_.groups) known.push_back(group.name);
       const std::string near = config::closest_word(ref.value, known);
       throw Error(Failure::usage, ref.origin + ": " + what + " '" + entry.name +
                                       "' names undefined group '" + ref.value + "' " +
@@ -162,36 +183,85 @@ class Resolver {
     }
   }
 
-  // Depth-first walk that fails on a parent chain leading back to itself;
-  // `state` is 1 while a group is on `path`, 2 once its parents are done.
-  void visit(const InventoryEntry& group, std::map<std::string, int>& state,
-             std::vector<std::string>& path) const {
-    if (state[group.name] == 2) return;
-    state[group.name] = 1;
-    path.push_back(group.name);
-    for (const Setting& ref : group.groups) {
-      if (state[ref.value] == 1) {
-        std::string cycle;
-        for (auto it = std::find(path.begin(), path.end(), ref.value); it != path.end(); ++it) {
-          cycle += *it + " -> ";
+  // Fails on a parent chain leading back to itself or longer than
+  // kMaxGroupDepth, walking with an explicit stack: a 50,000-deep chain
+  // must not recurse. `height` is 1 + the tallest parent's, once known.
+  void check_chains() const {
+    struct Step {
+      const InventoryEntry* group;
+      std::size_t next;  // the parent reference to look at next
+    };
+    std::unordered_map<const InventoryEntry*, int> height;  // 0 while on the path
+    for (const InventoryEntry& start : file_.groups) {
+      if (height.contains(&start)) continue;
+      std::vector<Step> path{{&start, 0}};
+      height[&start] = 0;
+      while (!path.empty()) {
+        Step& top = path.back();
+        if (top.next == top.group->groups.size()) {
+          finish(top.group, height);
+          path.pop_back();
+          continue;
         }
-        throw Error(Failure::usage, ref.origin + ": groups form a cycle: " + cycle + ref.value +
-                                        " (remove one of these parent groups)");
+        const Setting& ref = top.group->groups[top.next++];
+        const InventoryEntry* parent = by_name_.at(ref.value);
+        const auto known = height.find(parent);
+        if (known != height.end() && known->second > 0) continue;
+        if (known != height.end()) fail_cycle(path, ref);
+        height[parent] = 0;
+        path.push_back({parent, 0});
       }
-      visit(*by_name_.at(ref.value), state, path);
     }
-    path.pop_back();
-    state[group.name] = 2;
+  }
+
+  // Records the height of `group`, whose parents are all done.
+  void finish(const InventoryEntry* group,
+              std::unordered_map<const InventoryEntry*, int>& height) const {
+    int tallest = 0;
+    for (const Setting& ref : group->groups) {
+      tallest = std::max(tallest, height.at(by_name_.at(ref.value)));
+    }
+    if (tallest + 1 > kMaxGroupDepth) {
+      throw Error(Failure::usage,
+                  group->origin + ": group '" + group->name + "' has parent groups nested more " +
+                      "than " + std::to_string(kMaxGroupDepth) +
+                      " levels deep (flatten the chain of groups: parents of parents)");
+    }
+    height[group] = tallest + 1;
+  }
+
+  template <typename Step>
+  [[noreturn]] void fail_cycle(const std::vector<Step>& path, const Setting& ref) const {
+    std::string cycle;
+    bool in_cycle = false;
+    for (const Step& step : path) {
+      in_cycle = in_cycle || step.group->name == ref.value;
+      if (in_cycle) cycle += step.group->name + " -> ";
+    }
+    throw Error(Failure::usage, ref.origin + ": groups form a cycle: " + cycle + ref.value +
+                                    " (remove one of these parent groups)");
   }
 
   // Nornir's order: each group of the entry in turn, then that group's own
-  // parents depth-first, each group once.
+  // parents depth-first, each group once (an explicit stack, no recursion).
   void add_groups(const InventoryEntry& entry, Levels& levels) const {
-    for (const Setting& ref : entry.groups) {
-      const InventoryEntry* group = by_name_.at(ref.value);
-      if (std::find(levels.begin(), levels.end(), group) != levels.end()) continue;
+    struct Step {
+      const InventoryEntry* entry;
+      std::size_t next;
+    };
+    std::unordered_set<const InventoryEntry*> seen{&entry};
+    std::vector<Step> stack{{&entry, 0}};
+    while (!stack.empty()) {
+      Step& top = stack.back();
+      if (top.next == top.entry->groups.size()) {
+        stack.pop_back();
+        continue;
+      }
+      const InventoryEntry* group = by_name_.at(top.entry->groups[top.next++].value);
+      if (!seen.insert(group).second) continue;
+      charge(1, entry);
       levels.push_back(group);
-      add_groups(*group, levels);
+      stack.push_back({group, 0});
     }
   }
 
@@ -211,6 +281,7 @@ class Resolver {
     host.password = nearest_secret(levels, [](const InventoryEntry& l) { return l.password; });
     host.secret = nearest_secret(levels, [](const InventoryEntry& l) { return l.secret; });
     for (const InventoryEntry* level : levels) {
+      if (level != &entry) charge(data_values_.at(level), entry);
       for (const auto& [key, value] : level->data.items()) {
         if (!host.data.contains(key)) host.data[key] = value;
       }
@@ -221,9 +292,22 @@ class Resolver {
     return host;
   }
 
+  void charge(std::size_t values, const InventoryEntry& host) const {
+    inherited_ += values;
+    if (inherited_ <= limits_.max_inherited) return;
+    throw Error(Failure::usage,
+                host.origin + ": the hosts inherit more than " +
+                    std::to_string(limits_.max_inherited) +
+                    " groups and data values in all (share fewer or smaller groups among many "
+                    "hosts)");
+  }
+
   const InventoryFile& file_;
   std::string groups_place_;
+  const InventoryLimits& limits_;
   std::map<std::string, const InventoryEntry*> by_name_;
+  std::unordered_map<const InventoryEntry*, std::size_t> data_values_;  // groups, defaults
+  mutable std::size_t inherited_ = 0;  // charge(): what all hosts so far inherit
 };
 
 std::string placeholder_value(const std::string& pattern, const std::string& key,
@@ -251,7 +335,7 @@ std::string placeholder_value(const std::string& pattern, const std::string& key
 
 }  // namespace
 
-Inventory load_inventory(const std::string& path) {
+Inventory load_inventory(const std::string& path, const InventoryLimits& limits) {
   const Files files = locate(path);
   InventoryFile all =
       read_file(files.hosts, files.single ? InventoryFileKind::single : InventoryFileKind::hosts);
@@ -267,7 +351,7 @@ Inventory load_inventory(const std::string& path) {
     all.defaults = std::move(defaults.defaults);
     if (defaults.warning) warnings.push_back(*defaults.warning);
   }
-  Inventory inventory = Resolver(all, files.groups_place).resolve();
+  Inventory inventory = Resolver(all, files.groups_place, limits).resolve();
   inventory.warnings = std::move(warnings);
   return inventory;
 }

@@ -119,6 +119,31 @@ TEST(IosimLabFile, InvalidYamlNamesTheLine) {
             "iosim: error: " + lab.string() + ":3: not valid YAML: end of sequence not found\n");
 }
 
+TEST(IosimLabFile, DuplicateKeyAndAliasExpansionAreRefused) {
+  // The lab file goes through iosctl's one YAML reader: a repeated key, and
+  // a "billion laughs" file of aliases, are refused with their line.
+  TempDir dir;
+  const auto twice = dir.write("twice.yaml",
+                               "devices:\n  - name: r1\n    listen: 127.0.0.1:2999\n"
+                               "    name: r2\n");
+  RunResult result = run_iosim({"--lab", twice.string()});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err, "iosim: error: " + twice.string() +
+                            ":4: duplicate key 'name' (first on line 2; keep one)\n");
+  std::string laughs = "l1: &l1 [a, a, a, a, a, a, a, a, a, a]\n";
+  for (int level = 2; level <= 9; ++level) {
+    laughs += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) laughs += (i ? ", *l" : "*l") + std::to_string(level - 1);
+    laughs += "]\n";
+  }
+  const auto bomb = dir.write("bomb.yaml", laughs);
+  result = run_iosim({"--lab", bomb.string()});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err, "iosim: error: " + bomb.string() +
+                            ":6: more than 1000000 nodes, aliases expanded (split the file, or "
+                            "alias smaller nodes)\n");
+}
+
 TEST(IosimCommandLine, ShorthandRefusesNonLoopbackListen) {
   // The single-device shorthand refuses a non-loopback --listen.
   const RunResult result =

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,13 +65,20 @@ struct Inventory {
   std::vector<std::string> warnings;  // at most one per file: a clear-text password or secret
 };
 
+// What loading an inventory may build. Each host gets its own copy of what
+// it inherits, so one group with many parents or much data, shared by many
+// hosts, multiplies: a 1 MB file could ask for 10^9 copies.
+struct InventoryLimits {
+  std::size_t max_inherited = 5'000'000;  // groups and data values, all hosts together
+};
+
 // Loads the inventory at `path`: a directory holding hosts.yaml (groups.yaml
 // and defaults.yaml optional; .yml too), a file named hosts.yaml or hosts.yml
 // whose siblings are read the same way, or else a single-file inventory with
 // a `hosts` section. Throws Error{usage} naming the file, line and key of the
 // first problem, e.g. "inv/hosts.yaml:7: unknown key 'hostnme' (did you mean
-// 'hostname'?)".
-Inventory load_inventory(const std::string& path);
+// 'hostname'?)"; also past `limits`, or past 64 levels of parent groups.
+Inventory load_inventory(const std::string& path, const InventoryLimits& limits = {});
 
 // Returns `pattern` with {name}, {hostname}, {platform} and {KEY} for a
 // scalar `data` key replaced by `host`'s values ({hostname} falls back to the
