@@ -18,7 +18,11 @@
   X(sim_session)               \
   X(scp_sink)                  \
   X(scp_source)                \
-  X(tcl_words)
+  X(tcl_words)                 \
+  X(yaml_reader)               \
+  X(inventory)                 \
+  X(lab)                       \
+  X(connection_options)
 
 namespace iosctl::fuzz {
 
