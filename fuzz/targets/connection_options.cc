@@ -1,9 +1,10 @@
 // The --connection-options file loader, and one NAME=VALUE of --option,
 // over any bytes.
 
+#include "iosctl/cli/connection_options.h"
+
 #include "fuzz/scratch_file.h"
 #include "fuzz/targets.h"
-#include "iosctl/cli/connection_options.h"
 #include "iosctl/error.h"
 
 namespace iosctl::fuzz {

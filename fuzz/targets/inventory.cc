@@ -1,9 +1,10 @@
 // The inventory loader (single-file form) over any bytes.
 
+#include "iosctl/fleet/inventory.h"
+
 #include "fuzz/scratch_file.h"
 #include "fuzz/targets.h"
 #include "iosctl/error.h"
-#include "iosctl/fleet/inventory.h"
 
 namespace iosctl::fuzz {
 

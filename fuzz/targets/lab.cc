@@ -1,9 +1,10 @@
 // iosim's lab file loader over any bytes.
 
+#include "iosctl/sim/lab.h"
+
 #include "fuzz/scratch_file.h"
 #include "fuzz/targets.h"
 #include "iosctl/error.h"
-#include "iosctl/sim/lab.h"
 
 namespace iosctl::fuzz {
 

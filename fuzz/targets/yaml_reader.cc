@@ -1,7 +1,8 @@
 // The one YAML reader (util/), with its limits, over any bytes.
 
-#include "fuzz/targets.h"
 #include "iosctl/util/yaml_reader.h"
+
+#include "fuzz/targets.h"
 
 namespace iosctl::fuzz {
 

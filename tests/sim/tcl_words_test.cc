@@ -22,6 +22,15 @@ std::vector<std::string> sources(std::string_view script) {
   return out;
 }
 
+TEST(TclWords, BracketsNestedPastTclsLimitAreAnErrorNotACrash) {
+  // 100,000 `[` once ran the parser off its stack (a client typing them
+  // into tclsh would have stopped iosim); 999 levels still parse.
+  const TclParse deep = parse_tcl_command(std::string(100'000, '['), 0);
+  EXPECT_EQ(deep.error, "too many nested evaluations (infinite loop?)");
+  const std::string allowed = "puts " + std::string(999, '[') + "x" + std::string(999, ']');
+  EXPECT_EQ(parse_tcl_command(allowed, 0).error, "");
+}
+
 TEST(TclWords, QuotesBracesAndBracketsEachMakeOneWord) {
   // A bracket's spaces, a quoted `]` and a brace's `"` stay inside their word.
   EXPECT_EQ(sources(R"(set f [open "a b]" w] {x " y} tail)"),

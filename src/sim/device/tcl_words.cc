@@ -29,8 +29,8 @@ enum class Stop { command, end, bracket, error };
 // completeness check runs on every line typed, so it builds nothing).
 class Parser {
  public:
-  Parser(std::string_view script, bool nested, bool build)
-      : s_(script), nested_(nested), build_(build) {}
+  Parser(std::string_view script, bool nested, bool build, int depth = 0)
+      : s_(script), nested_(nested), build_(build), depth_(depth) {}
 
   Stop parse(std::size_t pos, TclCommand* out) {
     pos_ = pos;
@@ -143,6 +143,7 @@ class Parser {
   std::string_view s_;
   bool nested_;
   bool build_;
+  int depth_;  // brackets this parser is inside
   std::size_t pos_ = 0;
   std::string error_;
   bool incomplete_ = false;
@@ -244,10 +245,14 @@ bool Parser::variable(TclWord& word) {
 // `[script]`: the nested commands are parsed to find the `]` that closes
 // them; the script is kept as typed and evaluated when the word is.
 bool Parser::bracket(TclWord& word) {
+  // Tcl's own limit (interp recursionlimit, 1000) and its words: brackets
+  // nested without end must not run the parser off its stack.
+  constexpr int kMaxNesting = 1000;
+  if (depth_ >= kMaxNesting) return fail("too many nested evaluations (infinite loop?)", false);
   const std::size_t open = pos_;
   std::size_t next = open + 1;
   for (;;) {
-    Parser inner(s_, true, false);
+    Parser inner(s_, true, false, depth_ + 1);
     const Stop stop = inner.parse(next, nullptr);
     if (stop == Stop::error) return fail(inner.error(), inner.incomplete());
     if (stop == Stop::end) return fail("missing close-bracket", true);
