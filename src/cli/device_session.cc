@@ -65,7 +65,7 @@ void DeviceSession::log_received(std::string_view bytes) {
   std::size_t start = 0;
   for (std::size_t end = unlogged_.find('\n'); end != std::string::npos;
        end = unlogged_.find('\n', start)) {
-    log_file_ << config::redact_output_line(std::string_view(unlogged_).substr(start, end - start))
+    log_file_ << config::redact_line(std::string_view(unlogged_).substr(start, end - start))
               << '\n';
     start = end + 1;
   }
@@ -74,7 +74,7 @@ void DeviceSession::log_received(std::string_view bytes) {
 }
 
 DeviceSession::~DeviceSession() {
-  if (log_file_.is_open() && !unlogged_.empty()) log_file_ << config::redact_output_line(unlogged_);
+  if (log_file_.is_open() && !unlogged_.empty()) log_file_ << config::redact_line(unlogged_);
 }
 
 }  // namespace iosctl::cli
