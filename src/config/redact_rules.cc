@@ -93,12 +93,14 @@ constexpr std::array kCommandRules{
     starts("ip http client password").skipping({kType}).rest_of_line(),
 };
 
-// Words that follow `key` in commands that hold no key: `key chain`, `crypto key
-// generate rsa`, `crypto key pubkey-chain rsa`, `crypto key zeroize` and so on.
+// `key` anywhere: `ip mobile secure host A spi N key hex K`. Not `key chain`,
+// `crypto key generate rsa`, `crypto key pubkey-chain rsa`, `tunnel key N`, and
+// a number after it is an index (`ntp server A key 1 prefer`), never a type:
+// the `key 7 K` forms sit at the start of their line (the command rules).
 constexpr Rule kKeyRule =
     Rule{}
         .after("key")
-        .skipping({optional("hex"), optional("ascii"), kType})
+        .skipping({optional("hex"), optional("ascii")})
         .unless({"chain", "config-key", "generate", "pubkey-chain", "zeroize", "storage", "import",
                  "export", "encrypt", "decrypt", "move", "lock", "unlock", "key-chain"})
         .unless_after({"crypto", "tunnel"})
@@ -108,15 +110,22 @@ constexpr Rule kKeyRule =
 // (past an encryption type digit) is a secret, e.g. `mpls ldp neighbor A
 // password 0 S`, `radius-server host H key K`, `vrrp 1 authentication md5
 // key-string K`. A user called `secret` (`username secret password 7 X`) is a
-// name, and `password encryption aes` / `aaa password restriction` hold none.
+// name, and `password encryption aes` / `aaa password restriction` hold none,
+// nor do device messages such as IOS 15's `% No password set` (a word of
+// English after the keyword; the command rules above have no such exception).
 constexpr std::array kKeywordRules{
     Rule{}
         .after("password")
         .skipping({kType})
-        .unless({"encryption", "restriction"})
+        .unless({"encryption", "restriction", "set", "is", "was", "for", "required"})
         .unless_after({"username"})
         .rest_of_line(),
-    Rule{}.after("secret").skipping({kType}).unless_after({"username"}).rest_of_line(),
+    Rule{}
+        .after("secret")
+        .skipping({kType})
+        .unless({"set", "is", "was", "for", "required"})
+        .unless_after({"username"})
+        .rest_of_line(),
     kKeyRule,
     Rule{}.after("key-string").skipping({kType}),
     Rule{}.after("server-key").skipping({kType}).rest_of_line(),

@@ -77,6 +77,7 @@ TEST(RedactKeywords, KeywordsThatNameNoSecretStay) {
       "key chain KC",
       " key 5",
       " tunnel key 100",
+      "ntp server 10.255.1.10 key 1 prefer",
       "crypto key generate rsa modulus 2048 label SSH",
       "crypto key zeroize rsa",
       "crypto key pubkey-chain rsa",
@@ -128,7 +129,7 @@ TEST(RedactLine, TextIsMaskedLineByLine) {
   // Line ends stay where they were; each line is masked on its own.
   EXPECT_EQ(redact_text("snmp-server community A RO\nhostname r1\n enable secret B\n"),
             "snmp-server community <redacted> RO\nhostname r1\n enable secret <redacted>\n");
-  EXPECT_EQ(redact_text("no newline key 7 K"), "no newline key 7 <redacted>");
+  EXPECT_EQ(redact_text(" key-string 7 K"), " key-string 7 <redacted>");
 }
 
 }  // namespace
