@@ -1,4 +1,6 @@
 #include "iosctl/config/redact.h"
+#include "iosctl/config/text.h"
+#include "support/fixtures.h"
 
 #include <gtest/gtest.h>
 
@@ -130,6 +132,17 @@ TEST(RedactLine, TextIsMaskedLineByLine) {
   EXPECT_EQ(redact_text("snmp-server community A RO\nhostname r1\n enable secret B\n"),
             "snmp-server community <redacted> RO\nhostname r1\n enable secret <redacted>\n");
   EXPECT_EQ(redact_text(" key-string 7 K"), " key-string 7 <redacted>");
+}
+
+TEST(RedactKeywords, EveryKindOfTheFixtureIsMasked) {
+  // fixtures/configs/secret-kinds.cfg holds one line of each covered kind (docs/secrets.md).
+  const std::string text = test::read_fixture("configs/secret-kinds.cfg");
+  int secrets = 0;
+  for (const std::string_view line : split_lines(text)) {
+    if (line.find("SECRET-") != std::string_view::npos) ++secrets;
+    EXPECT_EQ(redact_secrets(line).find("SECRET-"), std::string::npos) << line;
+  }
+  EXPECT_EQ(secrets, 46);
 }
 
 }  // namespace
