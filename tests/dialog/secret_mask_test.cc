@@ -70,5 +70,13 @@ TEST(DialogSecretMask, SentLinesAreMaskedLikeReceivedOnes) {
             "enable secret 0 <redacted>\nlogin <redacted>\n");
 }
 
+TEST(DialogSecretMask, AKnownSecretThatIsAKeywordDoesNotHideTheRuleKeyword) {
+  // With the password `secret`, `username u secret 0 X` still has X masked by its rule.
+  SecretMask mask;
+  mask.add("secret");
+  EXPECT_EQ(mask.mask_lines("+username ops privilege 1 secret 0 S2\n"),
+            "+username ops privilege 1 <redacted> 0 <redacted>\n");
+}
+
 }  // namespace
 }  // namespace iosctl::dialog
