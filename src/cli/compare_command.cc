@@ -27,7 +27,7 @@ std::string redact_device_diff(const std::string& diff) {
   std::istringstream in(diff);
   std::string out;
   for (std::string line; std::getline(in, line);) {
-    out += config::redact_output_line(line) + "\n";
+    out += config::redact_line(line) + "\n";
   }
   return out;
 }

@@ -113,6 +113,10 @@ int run_send_command(const DeviceFlags& flags, const SendCommandOptions& options
       stop_if_interrupted(env, "");  // between commands: those sent are complete
       const std::string& command = typed.str();
       results.push_back(session.driver().send_command(command, per_command));
+      // What the device prints (show running-config, show archive) leaves
+      // through the same mask as iosctl's own output; get-config --show-secrets
+      // is the way to see secrets.
+      results.back().output = config::redact_text(results.back().output);
       const CommandOutcome& r = results.back();
       if (r.error) {
         env.err << "iosctl: error: " << session.target() << ": '" << r.command
@@ -146,7 +150,8 @@ int run_send_config(const DeviceFlags& flags, const SendConfigOptions& options, 
   const driver::Connection c = resolve_connection(flags, env);
   driver::ConfigRequest request{options.error_pattern, options.save};
   return with_device(c, flags, env, [&](DeviceSession& session) {
-    const driver::ConfigOutcome o = session.driver().send_config(lines, request);
+    driver::ConfigOutcome o = session.driver().send_config(lines, request);
+    o.output = config::redact_text(o.output);
     std::optional<std::pair<int, std::string>> failure;
     if (o.error) failure = config_failure(o);
     if (flags.json) {

@@ -1,7 +1,6 @@
 #include "iosctl/cli/device_session.h"
 
 #include "iosctl/cli/private_file.h"
-#include "iosctl/config/redact.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
 
@@ -59,23 +58,12 @@ void DeviceSession::log(dialog::LogDirection direction, std::string_view bytes) 
 }
 
 void DeviceSession::log_received(std::string_view bytes) {
-  // The dialogue masks the secrets it knows (the password, lines we sent);
-  // the device's own output (show running-config, archive diffs) holds
-  // others, so each complete line is masked the way iosctl's output is.
-  unlogged_ += bytes;
-  std::size_t start = 0;
-  for (std::size_t end = unlogged_.find('\n'); end != std::string::npos;
-       end = unlogged_.find('\n', start)) {
-    log_file_ << config::redact_output_line(std::string_view(unlogged_).substr(start, end - start))
-              << '\n';
-    start = end + 1;
-  }
-  unlogged_.erase(0, start);
+  // The dialogue's channel hands over whole lines, each already masked
+  // (dialog::SecretMask, config::redact_line), so the file is written as given.
+  log_file_ << bytes;
   log_file_.flush();
 }
 
-DeviceSession::~DeviceSession() {
-  if (log_file_.is_open() && !unlogged_.empty()) log_file_ << config::redact_output_line(unlogged_);
-}
+DeviceSession::~DeviceSession() = default;
 
 }  // namespace iosctl::cli

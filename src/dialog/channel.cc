@@ -8,6 +8,12 @@ namespace iosctl::dialog {
 
 Channel::Channel(Stream& stream, SessionLog log) : stream_(stream), log_(std::move(log)) {}
 
+Channel::~Channel() {
+  // The device's last unfinished line (a prompt, or output cut by a lost
+  // connection) is still worth having in the log.
+  flush_log();
+}
+
 void Channel::count_turn() {
   if (heard_since_write_) ++round_trips_;
   heard_since_write_ = false;
@@ -15,7 +21,7 @@ void Channel::count_turn() {
 
 void Channel::send(std::string_view bytes) {
   count_turn();
-  if (log_) log_(LogDirection::sent, mask_.mask(bytes));
+  if (log_) log_(LogDirection::sent, mask_.mask_lines(bytes));
   stream_.write(bytes);
 }
 

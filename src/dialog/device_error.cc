@@ -1,5 +1,7 @@
 #include "iosctl/dialog/device_error.h"
 
+#include "iosctl/config/redact.h"
+
 namespace iosctl::dialog {
 namespace {
 
@@ -25,7 +27,10 @@ std::optional<std::string> find_device_error(const PlatformProfile& profile,
     std::size_t end = output.find('\n', start);
     if (end == std::string_view::npos) end = output.size();
     const std::string_view line = output.substr(start, end - start);
-    if (is_error_line(profile, line)) return std::string(line.substr(line.find_first_not_of(' ')));
+    // The error line may quote the command (`Failed to apply command ...`).
+    if (is_error_line(profile, line)) {
+      return config::redact_line(line.substr(line.find_first_not_of(' ')));
+    }
     start = end + 1;
   }
   return std::nullopt;

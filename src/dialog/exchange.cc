@@ -141,7 +141,7 @@ void Reader::give(const Answer& answer, const std::string& last) {
   }
   if (spec_.secret.empty()) {
     throw Error(Failure::unreachable, "the device asks for a password (\"" +
-                                          quote_for_message(last) +
+                                          quote_for_message(channel_.mask().mask_lines(last)) +
                                           "\") and no enable secret was given; set the enable "
                                           "secret for this device");
   }
@@ -150,7 +150,10 @@ void Reader::give(const Answer& answer, const std::string& last) {
 
 Error Reader::timed_out() const {
   channel_.flush_log();
-  const std::string last = channel_.mask().mask(quote_for_message(buffer_.last_line()));
+  // The last line may quote a config line the device echoed; it is masked
+  // whole, before quote_for_message shortens it.
+  const std::string last =
+      quote_for_message(channel_.mask().mask_lines(visible_line(buffer_.last_line())));
   const std::string seen = last.empty() ? "nothing on the last line" : "last line \"" + last + "\"";
   return Error(Failure::unreachable, "timed out after " + format_timeout(spec_.timeout) +
                                          " waiting for " + spec_.waiting_for + " (" + seen + "); " +

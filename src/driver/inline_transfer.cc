@@ -1,7 +1,7 @@
 #include "iosctl/driver/inline_transfer.h"
 
+#include "iosctl/config/redact.h"
 #include "iosctl/config/text.h"
-#include "iosctl/dialog/secret_mask.h"
 #include "iosctl/error.h"
 
 #include <array>
@@ -139,8 +139,7 @@ void InlineTransfer::hide_secrets(std::string_view bytes) {
   // The dialogue masks secrets of config lines it sends, but here the lines
   // go out escaped inside `puts`: each secret is masked in both forms.
   for (std::string_view line : config::split_lines(bytes)) {
-    const std::string secret = dialog::secret_in_line(line);
-    if (!secret.empty()) {
+    for (const std::string& secret : config::secrets_in_line(line)) {
       driver_.hide_in_log(secret);
       driver_.hide_in_log(tcl_escape(secret));
     }

@@ -18,7 +18,7 @@ class DeviceSession {
   // on `env.err`. Throws Error{unreachable} naming the target, Error{usage}
   // for an unwritable session log or no connector.
   DeviceSession(const driver::Connection& connection, bool verbose, Env& env);
-  // Writes what the device printed last without a line end to the session log.
+  // Closes the session; the dialogue logs the device's last unfinished line first.
   ~DeviceSession();
   DeviceSession(const DeviceSession&) = delete;
   DeviceSession& operator=(const DeviceSession&) = delete;
@@ -37,7 +37,6 @@ class DeviceSession {
   Env& env_;
   bool verbose_;
   std::ofstream log_file_;
-  std::string unlogged_;  // received bytes after the last line end
   std::unique_ptr<driver::Link> link_;
   std::string target_;
   std::unique_ptr<driver::GenericDriver> driver_;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iosctl::config {
 
@@ -10,15 +11,24 @@ inline constexpr std::string_view kRedacted = "<redacted>";
 
 // Returns `line` (one configuration line, without any diff marker) with every
 // secret in it (passwords, enable secrets, SNMP communities, key strings,
-// pre-shared keys, URL passwords) replaced by kRedacted, keeping the encryption
-// type digit, the other words and all spacing. Keywords are matched as show
-// running-config writes them (in full, lower case). A line with no secret, or
-// one already redacted, is returned unchanged.
+// pre-shared keys, IPsec keys, URL passwords; docs/secrets.md lists them)
+// replaced by kRedacted, keeping the encryption type digit, the other words
+// and all spacing. Keywords are matched as show running-config writes them (in
+// full, lower case). A line with no secret, or one already redacted, is
+// returned unchanged.
 std::string redact_secrets(std::string_view line);
 
-// Returns `line` of a device's output with its secrets masked: a config line,
-// or a diff line whose `+`/`-` sign sits between indentation and text
-// (` +enable secret ...`, as `show archive config differences` prints it).
-std::string redact_output_line(std::string_view line);
+// Returns the secrets redact_secrets masks in `line`, in order (each one the
+// text of one redacted stretch); empty when there is none.
+std::vector<std::string> secrets_in_line(std::string_view line);
+
+// The one mask for every line that leaves iosctl: returns `line` (a config
+// line, a diff line whose `+`/`-` sign sits between indentation and text, a
+// device line after its prompt `r1(config)#...`, or IOS's `Failed to apply
+// command ...`) with the secrets of its command masked as redact_secrets does.
+std::string redact_line(std::string_view line);
+
+// Returns `text` with redact_line applied to each of its LF-separated lines.
+std::string redact_text(std::string_view text);
 
 }  // namespace iosctl::config

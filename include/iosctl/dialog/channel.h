@@ -18,11 +18,15 @@ enum class LogDirection { sent, received };
 using SessionLog = std::function<void(LogDirection, std::string_view)>;
 
 // A Stream with the session log attached: everything that passes is handed
-// to the log (if any) after SecretMask has hidden the secrets.
+// to the log (if any) in whole lines after SecretMask has hidden the secrets.
 class Channel {
  public:
   // Uses `stream` (which must outlive this) and logs to `log` (may be empty).
   Channel(Stream& stream, SessionLog log);
+  // Logs what is still held back (flush_log).
+  ~Channel();
+  Channel(const Channel&) = delete;
+  Channel& operator=(const Channel&) = delete;
 
   // Writes `bytes`.
   void send(std::string_view bytes);
