@@ -1,3 +1,4 @@
+#include "config/redact_cases.h"
 #include "iosctl/config/redact.h"
 #include "iosctl/config/text.h"
 #include "support/fixtures.h"
@@ -10,19 +11,6 @@
 
 namespace iosctl::config {
 namespace {
-
-struct Case {
-  std::string_view line;
-  std::string_view expected;
-};
-
-void expect_redacted(const std::vector<Case>& cases) {
-  for (const Case& c : cases) EXPECT_EQ(redact_secrets(c.line), c.expected) << "input: " << c.line;
-}
-
-void expect_unchanged(const std::vector<std::string_view>& lines) {
-  for (const std::string_view line : lines) EXPECT_EQ(redact_secrets(line), line);
-}
 
 TEST(RedactKeywords, FiveKindsOnceShownInClearAreMasked) {
   // MPLS LDP, MSDP, OSPFv3 IPsec, crypto map session keys and SNMP community maps.

@@ -1,5 +1,7 @@
 #include "iosctl/config/redact.h"
 
+#include "config/redact_cases.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,20 +10,6 @@
 
 namespace iosctl::config {
 namespace {
-
-// A configuration line and what redact_secrets must make of it.
-struct Case {
-  std::string_view line;
-  std::string_view expected;
-};
-
-void expect_redacted(const std::vector<Case>& cases) {
-  for (const Case& c : cases) EXPECT_EQ(redact_secrets(c.line), c.expected) << "input: " << c.line;
-}
-
-void expect_unchanged(const std::vector<std::string_view>& lines) {
-  for (const std::string_view line : lines) EXPECT_EQ(redact_secrets(line), line);
-}
 
 TEST(Redact, ReplacementTextIsTheDocumentedMarker) {
   // Other layers and users grep for this marker, so its spelling is part of the contract.

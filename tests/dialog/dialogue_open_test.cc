@@ -2,6 +2,7 @@
 #include "iosctl/dialog/dialogue.h"
 #include "iosctl/driver/platform_profile.h"
 #include "iosctl/error.h"
+#include "support/error_of.h"
 #include "support/scripted_stream.h"
 
 #include <gtest/gtest.h>
@@ -16,17 +17,7 @@ namespace {
 using test::ScriptedStream;
 using Clock = std::chrono::steady_clock;
 
-// Runs `action` and returns the Error it throws ("no error" if none).
-template <typename F>
-std::string error_of(F action, Failure expected) {
-  try {
-    action();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.failure(), expected) << e.what();
-    return e.what();
-  }
-  return "no error";
-}
+using test::error_of;
 
 // Options that enable with `secret` when the login lands at user EXEC.
 Options with_secret(std::string secret) {

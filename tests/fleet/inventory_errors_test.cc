@@ -1,6 +1,7 @@
 #include "iosctl/error.h"
 #include "iosctl/fleet/inventory.h"
 #include "iosctl/fleet/inventory_file.h"
+#include "support/error_of.h"
 #include "support/scratch_dir.h"
 
 #include <gtest/gtest.h>
@@ -17,15 +18,7 @@ namespace fs = std::filesystem;
 
 using Kind = InventoryFileKind;
 
-// Returns the message of the usage error `run` throws, or "no error".
-std::string error_of(const std::function<void()>& run) {
-  try {
-    run();
-  } catch (const Error& e) {
-    return e.failure() == Failure::usage ? e.what() : "not a usage error";
-  }
-  return "no error";
-}
+using test::error_of;
 
 // The error parsing `text` as inv/hosts.yaml (or another `kind`) gives.
 std::string parse_error(const std::string& text, Kind kind = Kind::hosts,

@@ -1,6 +1,7 @@
 #include "iosctl/error.h"
 #include "iosctl/fleet/inventory.h"
 #include "iosctl/fleet/inventory_file.h"
+#include "support/error_of.h"
 #include "support/scratch_dir.h"
 
 #include <gtest/gtest.h>
@@ -12,15 +13,7 @@
 namespace iosctl::fleet {
 namespace {
 
-// Returns the message of the usage error `run` throws, or "no error".
-std::string error_of(const std::function<void()>& run) {
-  try {
-    run();
-  } catch (const Error& e) {
-    return e.failure() == Failure::usage ? e.what() : "not a usage error";
-  }
-  return "no error";
-}
+using test::error_of;
 
 std::string hosts_error(const std::string& text) {
   return error_of([&] { parse_inventory_file(text, "inv/hosts.yaml", InventoryFileKind::hosts); });
