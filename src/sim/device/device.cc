@@ -10,6 +10,20 @@
 
 namespace iosctl::sim {
 
+namespace {
+
+// Puts `state`'s startup-config and flash back, with `running` as the running
+// config; no revert timer survives it (restore and boot).
+void put_back(DeviceCore& core, std::string_view running, const DeviceState& state) {
+  core.load_running(running);
+  core.startup = state.startup_config;
+  core.flash.reset(state.files, core.now());
+  rebuild_archive_log(core);
+  core.revert_timer.reset();
+}
+
+}  // namespace
+
 struct Device::Impl {
   std::shared_ptr<DeviceShared> shared;
 
@@ -112,22 +126,14 @@ DeviceState Device::state() const {
 
 void Device::restore(const DeviceState& state) {
   impl_->changing([&](DeviceCore& core) {
-    core.load_running(state.running_config);
-    core.startup = state.startup_config;
-    core.flash.reset(state.files, core.now());
-    rebuild_archive_log(core);
-    core.revert_timer.reset();
+    put_back(core, state.running_config, state);
     return true;
   });
 }
 
 bool Device::boot(const DeviceState& saved) {
   return impl_->changing([&](DeviceCore& core) {
-    core.load_running(saved.startup_config);
-    core.startup = saved.startup_config;
-    core.flash.reset(saved.files, core.now());
-    rebuild_archive_log(core);
-    core.revert_timer.reset();
+    put_back(core, saved.startup_config, saved);
     core.config_lock.reset();
     core.booted = core.now();
     core.changed.reset();
