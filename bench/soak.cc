@@ -73,8 +73,7 @@ void print_edge(const char* which, const std::vector<Finished>& runs, std::size_
 
 // Part 1: commit / rollback cycles. Returns the failures.
 int cycles(const Options& o, const LabDevice& device, const fs::path& dir, pid_t iosim) {
-  const auto [without, with] = write_candidates(o.iosctl, device, kLogin, dir, kChangedLine);
-  (void)without;
+  const fs::path with = write_candidates(o.iosctl, device, kLogin, dir, kChangedLine).second;
   const std::vector<std::string> env =
       password_only_environment(dir, kLogin.password_variable, kLogin.password);
   std::printf("\npart 1: %d commit / rollback cycles on %s\n", o.cycles, device.name.c_str());

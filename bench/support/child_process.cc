@@ -168,7 +168,14 @@ Finished run_process(const std::vector<std::string>& argv, const fs::path& dir,
   const pid_t pid = spawn(argv, env, fds);
   for (const int fd : fds) close(fd);
   int max_fds = -1;
-  const auto count_fds = [&] { max_fds = std::max(max_fds, open_fds(pid)); };
+  // Counted only once the child runs argv[0]: between fork and exec it still
+  // holds the parent's descriptors (every pipe of a busy benchmark).
+  const fs::path program = fs::weakly_canonical(argv.front());
+  const auto count_fds = [&] {
+    std::error_code error;
+    if (fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", error) != program) return;
+    max_fds = std::max(max_fds, open_fds(pid));
+  };
   const bool in_time =
       wait_until(pid, start + limit, sample_fds ? std::function<void()>(count_fds) : nullptr);
   int status = 0;
